@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "gongkai",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gongkai", targets: ["gongkai"]),
+        .library(name: "AnnualReport", targets: ["AnnualReport"]),
+        .library(name: "ReportReader", targets: ["ReportReader"]),
+        .library(name: "ReportChecks", targets: ["ReportChecks"]),
+        .library(name: "ReportWriter", targets: ["ReportWriter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .target(name: "AnnualReport"),
+        .target(name: "ReportReader", dependencies: ["AnnualReport"]),
+        .target(name: "ReportChecks", dependencies: ["AnnualReport"]),
+        .target(name: "ReportWriter", dependencies: ["AnnualReport", "ReportChecks"]),
+        .executableTarget(
+            name: "gongkai",
+            dependencies: [
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportWriter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "gongkai-bench",
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks"]
+        ),
+        .testTarget(name: "AnnualReportTests", dependencies: ["AnnualReport"]),
+        .testTarget(
+            name: "ReportReaderTests",
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportWriter"]
+        ),
+        .testTarget(
+            name: "ReportChecksTests",
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks"]
+        ),
+        .testTarget(
+            name: "GongkaiCLITests",
+            dependencies: ["AnnualReport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,227 @@
+/// Where in a source a value was read: 1-based line and column, in characters.
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// 1-based line number.
+    public let line: Int
+    /// 1-based column, in characters.
+    public let column: Int
+
+    /// A location.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A calendar date without a time zone, as printed in a report.
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// Year, month and day.
+    public let year: Int, month: Int, day: Int
+
+    /// A date; nil when it does not exist.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...2200).contains(year), (1...12).contains(month), day >= 1,
+            day <= CalendarDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `2021-01-29`.
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+}
+
+/// How a cell's value was obtained.
+public enum CellStatus: String, Sendable, Codable {
+    /// A number read with certainty.
+    case read
+    /// The report leaves the cell blank (empty, `/`, `—`, `无`): null, not zero.
+    case blank
+    /// The text does not determine the value; `candidates` lists what it could be.
+    case uncertain
+    /// The cell was not found in the source at all.
+    case missing
+}
+
+/// One cell of a report: its value (nil unless read), how it was obtained, and where.
+public struct Cell: Sendable, Hashable {
+    /// The value; nil for blank, uncertain and missing cells.
+    public var value: CellNumber?
+    /// How the value was obtained.
+    public var status: CellStatus
+    /// Where in the source the value (or the row it belongs to) was read.
+    public var source: SourceLocation?
+    /// The text as written, where it differs from the value (`64411万元`, `0.0436 亿元`, `+136`).
+    public var written: String?
+    /// For uncertain cells: the values the text allows, in ascending order.
+    public var candidates: [CellNumber]
+    /// How the value was established when more than the cell's own text was needed.
+    public var reasoning: String?
+
+    /// A cell that was not found.
+    public static let missing = Cell(value: nil, status: .missing, source: nil, written: nil, candidates: [])
+
+    /// A cell.
+    public init(
+        value: CellNumber?, status: CellStatus, source: SourceLocation?, written: String? = nil,
+        candidates: [CellNumber] = [], reasoning: String? = nil
+    ) {
+        self.value = value
+        self.status = status
+        self.source = source
+        self.written = written
+        self.candidates = candidates
+        self.reasoning = reasoning
+    }
+}
+
+/// The six statutory sections.
+public enum SectionID: String, Sendable, Codable, CaseIterable {
+    case overview, proactive, requests, appeals, problems, other
+
+    /// The statutory heading.
+    public var title: String {
+        switch self {
+        case .overview: "一、总体情况"
+        case .proactive: "二、主动公开政府信息情况"
+        case .requests: "三、收到和处理政府信息公开申请情况"
+        case .appeals: "四、政府信息公开行政复议、行政诉讼情况"
+        case .problems: "五、存在的主要问题及改进情况"
+        case .other: "六、其他需要报告的事项"
+        }
+    }
+}
+
+/// A section's text as found in the source.
+public struct SectionText: Sendable, Hashable {
+    /// The text, paragraph breaks kept.
+    public let text: String
+    /// Where the section begins.
+    public let source: SourceLocation
+    /// Whether the heading itself was found (false when the section was recognised by its content).
+    public let headingFound: Bool
+
+    /// A section.
+    public init(text: String, source: SourceLocation, headingFound: Bool) {
+        self.text = text
+        self.source = source
+        self.headingFound = headingFound
+    }
+}
+
+/// A label in the source that differs from the statutory wording.
+public struct LabelVariantUse: Sendable, Hashable {
+    /// The row whose label varies.
+    public let rowKey: String
+    /// The statutory label.
+    public let statutory: String
+    /// The label as the report writes it.
+    public let written: String
+    /// Where.
+    public let source: SourceLocation
+
+    /// A use of a variant label.
+    public init(rowKey: String, statutory: String, written: String, source: SourceLocation) {
+        self.rowKey = rowKey
+        self.statutory = statutory
+        self.written = written
+        self.source = source
+    }
+}
+
+/// A statement of a number in the narrative, tied to the cells it describes.
+public struct NarrativeFact: Sendable, Hashable {
+    /// The phrase as written, e.g. `共收到申请71件`.
+    public let phrase: String
+    /// The number stated.
+    public let value: CellNumber
+    /// Alternative readings of the statement: each is a set of cell keys whose sum the number may
+    /// state. The statement agrees with the tables when any reading's sum equals the value.
+    public let readings: [[String]]
+    /// Where.
+    public let source: SourceLocation
+
+    /// A fact.
+    public init(phrase: String, value: CellNumber, readings: [[String]], source: SourceLocation) {
+        self.phrase = phrase
+        self.value = value
+        self.readings = readings
+        self.source = source
+    }
+}
+
+/// A parsed annual report.
+public struct Report: Sendable {
+    /// Where the report came from (a file path, or `-`).
+    public var origin: String
+    /// The layout the tables were read in.
+    public var format: ReportFormat
+    /// The year the report covers.
+    public var year: Int?
+    /// The reporting body.
+    public var agency: String?
+    /// The publication date, when the source states it.
+    public var published: CalendarDate?
+    /// The title line.
+    public var title: String?
+    /// Every cell of the layout, in `format.cells` order.
+    public var cells: [Cell]
+    /// The sections found.
+    public var sections: [SectionID: SectionText]
+    /// Where the years stated in the title, the statistics period and the body were found.
+    public var yearMentions: [(kind: String, year: Int, source: SourceLocation)]
+    /// Labels written differently from the statute.
+    public var labelVariants: [LabelVariantUse]
+    /// Numbers stated in the narrative.
+    public var narrativeFacts: [NarrativeFact]
+    /// Things the reader noticed but that are not findings: stray values dropped, units converted.
+    public var readerNotes: [String]
+    /// Whether the source used labels of the other format in table 二 (a wrong template).
+    public var foreignFormatLabels: [String]
+
+    /// An empty report in a layout.
+    public init(origin: String, format: ReportFormat) {
+        self.origin = origin
+        self.format = format
+        self.cells = Array(repeating: .missing, count: format.cells.count)
+        self.sections = [:]
+        self.yearMentions = []
+        self.labelVariants = []
+        self.narrativeFacts = []
+        self.readerNotes = []
+        self.foreignFormatLabels = []
+    }
+
+    /// The cell with a canonical key, or nil when the layout has no such cell.
+    public func cell(_ key: String) -> Cell? { format.index(of: key).map { cells[$0] } }
+
+    /// The value of a cell, nil when blank, uncertain, missing or not in the layout.
+    public func value(_ key: String) -> CellNumber? { cell(key)?.value }
+
+    /// The cells the reader could not determine.
+    public var uncertainCells: [Int] { cells.indices.filter { cells[$0].status == .uncertain } }
+}

@@ -1,0 +1,66 @@
+import AnnualReport
+
+/// Reads table 四: fifteen numbers in three blocks of five, after the header words.
+struct AppealsTableReader {
+    let text: NormalizedText
+    let format: ReportFormat
+
+    func read(tokens: [Token], into report: inout Report) {
+        let fill = TableFill(format: format, table: .appeals)
+        let valueTokens = tokens.filter { $0.kind == .value }
+        guard let first = valueTokens.first else { return }
+        let rows = format.rows[.appeals] ?? []
+        let width = rows.first?.columns.count ?? 5
+        let n = rows.count * width
+        let values = RowValues(text: text)
+        var candidates: [[ReadValue]]
+        var reasoning: String?
+        if valueTokens.count >= n {
+            // Extra numbers before or after the table: keep the run of fifteen whose blocks add up.
+            let windows = [Array(valueTokens.prefix(n)), Array(valueTokens.suffix(n))].map { $0.map(values.value) }
+            candidates = windows.filter(blocksAddUp)
+            if valueTokens.count > n {
+                report.readerNotes.append(
+                    "\(text.location(first.start)): table 四 has \(valueTokens.count) values for \(n) cells")
+            }
+            if candidates.isEmpty || valueTokens.count == n { candidates = [windows[0]] }
+        } else {
+            let runTogether = !valueTokens.dropFirst().contains { $0.strongSeparatorBefore }
+            let group = ValueGroup(tokens: valueTokens, label: nil, wordsBefore: "", runTogether: runTogether)
+            switch values.reading(of: group, columns: n, notes: &report.readerNotes) {
+            case .exact(let v): candidates = [v]
+            case .splits(let splits):
+                candidates = splits.filter(blocksAddUp)
+                reasoning = "digits run together; split by the blocks' totals"
+            case .partial, .undetermined:
+                for r in rows.indices {
+                    fill.setUncertain(
+                        row: r, at: text.location(first.start), candidates: [], in: &report,
+                        reasoning: "table 四 has \(valueTokens.count) values for \(n) cells")
+                }
+                return
+            }
+        }
+        for r in rows.indices {
+            let slice = candidates.map { Array($0[(r * width)..<((r + 1) * width)]) }
+            if slice.isEmpty {
+                fill.setUncertain(
+                    row: r, at: text.location(first.start), candidates: [], in: &report,
+                    reasoning: "no split of the run-together digits makes each block's 总计 its sum")
+            } else if slice.count == 1 {
+                fill.setExact(slice[0], row: r, in: &report, reasoning: reasoning)
+            } else {
+                fill.setOptions(slice, row: r, in: &report, reasoning: "digits run together; \(slice.count) splits possible")
+            }
+        }
+    }
+
+    private func blocksAddUp(_ values: [ReadValue]) -> Bool {
+        stride(from: 0, to: values.count - 4, by: 5).allSatisfy { start in
+            let block = values[start..<(start + 5)].map(\.number)
+            guard block.allSatisfy({ $0 != nil }) else { return true }
+            let numbers = block.compactMap { $0 }
+            return CellNumber.sum(Array(numbers.prefix(4))) == numbers[4]
+        }
+    }
+}

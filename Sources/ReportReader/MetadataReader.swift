@@ -1,0 +1,152 @@
+import AnnualReport
+
+/// Reads the title, agency, year and publication date from the lines around the report.
+struct MetadataReader {
+    let text: NormalizedText
+
+    struct Metadata {
+        var title: String?
+        var agency: String?
+        var year: Int?
+        var published: CalendarDate?
+        var yearMentions: [(kind: String, year: Int, source: SourceLocation)] = []
+    }
+
+    private func line(_ i: Int) -> Range<Int> {
+        let start = text.lineStarts[i]
+        let end = i + 1 < text.lineStarts.count ? text.lineStarts[i + 1] - 1 : text.count
+        return start..<max(start, end)
+    }
+
+    private func normalized(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: text.scalars[r])
+        return String(v)
+    }
+
+    func read(firstSection: Int?, overview: Range<Int>?) -> Metadata {
+        var meta = Metadata()
+        let headLimit = firstSection ?? min(text.count, 2000)
+        var lines: [Range<Int>] = []
+        for i in text.lineStarts.indices {
+            let r = line(i)
+            if r.lowerBound >= headLimit || lines.count >= 14 { break }
+            if text.scalars[r].contains(where: { !TextNormalization.isSeparator($0) }) { lines.append(r) }
+        }
+        var titleLine: Int?
+        for (k, r) in lines.enumerated() {
+            let s = normalized(r)
+            if s.hasPrefix("标题:") {
+                meta.title = text.text(r).drop { $0 != ":" && $0 != "：" }.dropFirst().description.trimmingWhitespace()
+                titleLine = k
+                break
+            }
+        }
+        if meta.title == nil {
+            for (k, r) in lines.enumerated() {
+                var s = normalized(r)
+                var full = text.text(r)
+                if s.contains("信息公开") && !s.contains("报告") && k + 1 < lines.count {
+                    s += normalized(lines[k + 1])
+                    full += text.text(lines[k + 1])
+                }
+                if s.contains("信息公开"), s.contains("报告"), s.count < 80, year(in: s) != nil {
+                    meta.title = String(full.prefix { $0 != "\n" }).trimmingWhitespace()
+                        + (full.contains("\n") ? String(full.drop { $0 != "\n" }).trimmingWhitespace() : "")
+                    titleLine = k
+                    break
+                }
+            }
+        }
+        if let title = meta.title, let (y, at) = year(in: title) {
+            meta.yearMentions.append(("title", y, text.location(lines[titleLine ?? 0].lowerBound)))
+            let scalars = Array(title.unicodeScalars)
+            var before = String(String.UnicodeScalarView(scalars[..<at])).trimmingWhitespace()
+            if before.hasPrefix("标题") { before = "" }
+            var agency = before
+            if agency.isEmpty {
+                let after = String(String.UnicodeScalarView(scalars[(at + 4)...]))
+                let rest = after.drop { $0 == " " || $0 == "年" || $0 == "度" }
+                if let cut = rest.range(of: "政府信息公开") { agency = String(rest[..<cut.lowerBound]).trimmingWhitespace() }
+            }
+            if agency.isEmpty, let k = titleLine, k > 0 {
+                let previous = text.text(lines[k - 1]).trimmingWhitespace()
+                if previous.count <= 30, previous.unicodeScalars.allSatisfy({ TextNormalization.isHan($0) || $0 == "（" || $0 == "）" }) {
+                    agency = previous
+                }
+            }
+            meta.agency = agency.isEmpty ? nil : agency
+        }
+        readPeriod(into: &meta, limit: min(text.count, headLimit + 4000))
+        if let overview, let (y, at) = year(in: normalized(overview)) {
+            meta.yearMentions.append(("body", y, text.location(overview.lowerBound + at)))
+        }
+        meta.year = meta.yearMentions.first { $0.kind == "title" }?.year
+            ?? meta.yearMentions.first { $0.kind == "period" }?.year
+            ?? meta.yearMentions.first { $0.kind == "body" }?.year
+        meta.published = publication(lines: lines)
+        return meta
+    }
+
+    /// A year written `2019年` or `2020 年`: its value and offset.
+    func year(in s: String) -> (Int, Int)? {
+        let scalars = Array(s.unicodeScalars)
+        var i = 0
+        while i + 4 < scalars.count {
+            if scalars[i] == "1" || scalars[i] == "2",
+                (0..<4).allSatisfy({ scalars[i + $0].asciiDigit != nil }),
+                i == 0 || scalars[i - 1].asciiDigit == nil
+            {
+                var k = i + 4
+                while k < scalars.count, scalars[k] == " " { k += 1 }
+                if k < scalars.count, scalars[k] == "年" {
+                    let y = (0..<4).reduce(0) { $0 * 10 + (scalars[i + $1].asciiDigit ?? 0) }
+                    if (1990...2100).contains(y) { return (y, i) }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `数据统计期限为2022年1月1日至…`: the statistics period's year.
+    private func readPeriod(into meta: inout Metadata, limit: Int) {
+        let markers = ["1月1日", "1 月 1 日"].map(\.normalizedScalars)
+        for marker in markers {
+            guard let at = text.find(marker, in: 0..<limit) else { continue }
+            let window = max(0, at - 8)..<at
+            if let (y, offset) = year(in: normalized(window)) {
+                meta.yearMentions.append(("period", y, text.location(window.lowerBound + offset)))
+                return
+            }
+        }
+    }
+
+    /// `发布时间: 2023-02-20` in a crawler's header, or a date line `2021年1月29日` at the end.
+    private func publication(lines: [Range<Int>]) -> CalendarDate? {
+        for r in lines {
+            let s = normalized(r)
+            if s.hasPrefix("发布时间:") || s.hasPrefix("发布日期:") {
+                let digits = s.unicodeScalars.drop { $0.asciiDigit == nil }
+                let parts = String(String.UnicodeScalarView(digits.prefix(10))).split { $0 == "-" || $0 == "/" || $0 == "." }
+                if parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
+                    return CalendarDate(year: y, month: m, day: d)
+                }
+            }
+        }
+        var tail: [String] = []
+        var i = text.lineStarts.count - 1
+        while i >= 0 && tail.count < 6 {
+            let s = normalized(line(i)).filter { $0 != " " }
+            if !s.isEmpty { tail.append(s) }
+            i -= 1
+        }
+        for s in tail {
+            let numbers = s.split { !$0.isASCII || !$0.isNumber }.compactMap { Int($0) }
+            if numbers.count == 3, s.hasSuffix("日"), s.contains("年"), s.contains("月"), s.count <= 12 {
+                return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2])
+            }
+        }
+        return nil
+    }
+}

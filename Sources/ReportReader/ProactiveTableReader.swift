@@ -1,0 +1,115 @@
+import AnnualReport
+
+/// Reads table 二: every row by its own label (rows may stand in any order), with notes and loose
+/// values used to tell which column a converter dropped.
+struct ProactiveTableReader {
+    let text: NormalizedText
+    let format: ReportFormat
+
+    func read(tokens: [Token], into report: inout Report) {
+        let rows = format.rows[.proactive] ?? []
+        let fill = TableFill(format: format, table: .proactive)
+        let values = RowValues(text: text)
+        let found = LabelledGroups(tokens: tokens, rows: rows, text: text)
+        var partialRows: [(row: Int, values: [ReadValue])] = []
+        var placed: Set<CellNumber> = []
+
+        for (r, row) in rows.enumerated() {
+            if let group = found.groups.first(where: { $0.label?.row == r }), let label = group.label {
+                fill.recordVariant(label, row: row, text: text, in: &report)
+                switch values.reading(of: group, columns: row.columns.count, notes: &report.readerNotes) {
+                case .exact(let v):
+                    fill.setExact(v, row: r, in: &report)
+                    v.compactMap(\.number).forEach { placed.insert($0) }
+                case .splits(let options):
+                    resolveSplits(options, row: r, fill: fill, into: &report)
+                case .partial(let v):
+                    partialRows.append((r, v))
+                    v.compactMap(\.number).forEach { placed.insert($0) }
+                case .undetermined:
+                    fill.setUncertain(
+                        row: r, at: text.location(group.tokens[0].start), candidates: [], in: &report,
+                        reasoning: "digits run together allow too many splits")
+                }
+            } else if let seen = found.labels.first(where: { $0.match.row == r }) {
+                fill.recordVariant(seen.match, row: row, text: text, in: &report)
+                fill.setBlank(row: r, at: text.location(seen.match.start), in: &report)
+            }
+        }
+        resolvePartial(partialRows, loose: found.groups.filter { $0.label == nil }, placed: placed, fill: fill, into: &report)
+    }
+
+    /// Run-together digits with no identity to split them: narrative statements (现行有效…698件)
+    /// may leave a single split; otherwise the cells are uncertain.
+    private func resolveSplits(_ options: [[ReadValue]], row r: Int, fill: TableFill, into report: inout Report) {
+        let keys = fill.cellIndices(row: r).map { format.cells[$0].key }
+        var kept = options
+        var used: [String] = []
+        for fact in report.narrativeFacts where fact.readings.count == 1 {
+            guard let reading = fact.readings.first, reading.count == 1, let c = keys.firstIndex(of: reading[0]) else {
+                continue
+            }
+            let narrowed = kept.filter { $0[c].number == fact.value }
+            if !narrowed.isEmpty && narrowed.count < kept.count {
+                kept = narrowed
+                used.append("「\(fact.phrase)」")
+            }
+        }
+        if kept.count == 1 {
+            fill.setExact(
+                kept[0], row: r, in: &report,
+                reasoning: "digits run together; the split is fixed by the narrative: " + used.joined(separator: " "))
+        } else {
+            fill.setOptions(
+                kept, row: r, in: &report,
+                reasoning: "digits run together with no separator and no identity to split them (\(kept.count) possible splits)")
+        }
+    }
+
+    /// Rows with a value missing. When every such row lacks one value and a loose value carries a
+    /// note naming one column (`55（含自然失效29件）` → 本年废止件数) that no row holds, that column is
+    /// the one dropped: the rows' values fill the other columns in order.
+    private func resolvePartial(
+        _ partial: [(row: Int, values: [ReadValue])], loose: [ValueGroup], placed: Set<CellNumber>, fill: TableFill,
+        into report: inout Report
+    ) {
+        guard !partial.isEmpty else { return }
+        let rows = format.rows[.proactive] ?? []
+        var hinted: [Int: [CellNumber]] = [:]
+        for group in loose {
+            for token in group.tokens {
+                guard let note = token.note, let number = RowValues(text: text).value(token).number else { continue }
+                let columns = rows[partial[0].row].columns
+                for (c, column) in columns.enumerated() where column.noteWords.contains(where: { note.contains($0) }) {
+                    if !placed.contains(number) { hinted[c, default: []].append(number) }
+                }
+            }
+        }
+        let sameShape = partial.allSatisfy {
+            rows[$0.row].columns == rows[partial[0].row].columns && $0.values.count == rows[$0.row].columns.count - 1
+        }
+        guard sameShape, hinted.count == 1, let (dropped, looseValues) = hinted.first else {
+            for p in partial { fill.setPartial(p.values, row: p.row, in: &report) }
+            return
+        }
+        let columnLabel = rows[partial[0].row].columns[dropped].label
+        for p in partial {
+            var values = p.values
+            let anchor = values.first?.location ?? SourceLocation(line: 1, column: 1)
+            values.insert(ReadValue(number: nil, location: anchor), at: dropped)
+            let cells = fill.cellIndices(row: p.row)
+            for (c, cell) in cells.enumerated() {
+                if c == dropped {
+                    report.cells[cell] = Cell(
+                        value: nil, status: .uncertain, source: anchor, candidates: looseValues.sorted(),
+                        reasoning: "the column \(columnLabel) is missing from the table; loose value(s) with a note naming it stand outside")
+                } else {
+                    report.cells[cell] = Cell(
+                        value: values[c].number, status: values[c].number == nil ? .blank : .read,
+                        source: values[c].location, written: values[c].written,
+                        reasoning: "the column \(columnLabel) is missing from the table; the other values keep their order")
+                }
+            }
+        }
+    }
+}

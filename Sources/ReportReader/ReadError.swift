@@ -1,0 +1,39 @@
+/// Why a source could not be read: names the file and what was wrong.
+public struct ReadError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Problem: Sendable, Equatable {
+        /// The file has no bytes.
+        case empty
+        /// The file is binary, not text.
+        case binary
+        /// The bytes are not text in any encoding the reader knows; the first bad byte's offset.
+        case undecodable(byte: Int)
+        /// The text is not an annual report: none of its tables or sections was found.
+        case notAReport
+        /// The file could not be opened.
+        case unreadable(String)
+    }
+
+    /// The file (or `-` for standard input).
+    public let origin: String
+    /// What went wrong.
+    public let problem: Problem
+
+    /// An error.
+    public init(origin: String, problem: Problem) {
+        self.origin = origin
+        self.problem = problem
+    }
+
+    public var description: String {
+        switch problem {
+        case .empty: "\(origin): the file is empty"
+        case .binary: "\(origin): this is a binary file, not text (PDF, Word and images are not read yet)"
+        case .undecodable(let byte):
+            "\(origin): the bytes are not UTF-8, UTF-16 or GB18030 text (first invalid sequence at byte \(byte))"
+        case .notAReport:
+            "\(origin): no annual report found — none of the statutory sections or tables (主动公开政府信息情况, 收到和处理政府信息公开申请情况, 行政复议、行政诉讼情况) is in the text"
+        case .unreadable(let why): "\(origin): cannot read the file: \(why)"
+        }
+    }
+}
