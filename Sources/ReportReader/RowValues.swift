@@ -24,6 +24,8 @@ enum RowReading {
 struct RowValues {
     let text: NormalizedText
     static let maximumSplits = 20_000
+    /// Digits run together beyond this many are not split: the ways to cut them grow too fast.
+    static let maximumDigits = 48
 
     func reading(of group: ValueGroup, columns n: Int, notes: inout [String]) -> RowReading {
         var tokens = group.tokens
@@ -37,6 +39,7 @@ struct RowValues {
         if tokens.count == n { return .exact(tokens.map(value)) }
         let splittable = tokens.allSatisfy { !$0.isBlankMark }
         if !group.runTogether || !splittable { return .partial(tokens.map(value)) }
+        if tokens.reduce(0, { $0 + $1.literal.count }) > Self.maximumDigits || n > 32 { return .undetermined }
         var results: [[ReadValue]] = []
         var overflow = false
         enumerate(tokens: tokens[...], parts: n, prefix: [], into: &results, overflow: &overflow)
@@ -59,19 +62,11 @@ struct RowValues {
         var written: String?
         if isLast, let power = token.unitPower {
             n = n?.shifted(by: power)
-            written = text.text(token.start + offset..<token.end) + unitText(power)
+            written = text.text(token.start + offset..<token.writtenEnd)
         } else if digits.hasPrefix("+") {
             written = digits
         }
         return ReadValue(number: n, location: text.location(token.start + offset), written: written)
-    }
-
-    private func unitText(_ power: Int) -> String {
-        switch power {
-        case 4: "亿元"
-        case -4: "元"
-        default: "万元"
-        }
     }
 
     /// Every way to cut the tokens into `parts` numbers: each token gives one or more, no part has a

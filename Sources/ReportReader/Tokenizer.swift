@@ -14,6 +14,8 @@ struct Token {
     var isBlankMark = false
     /// Power of ten that converts the written unit to 万元 (元: −4, 亿元: +4), when a unit follows.
     var unitPower: Int?
+    /// Where the value as written ends, its unit included.
+    var writtenEnd = 0
     /// A note written after the value, e.g. `（其中修订16件）`.
     var note: String?
     /// Whether a tab, `|` or line break stands between this token and the previous one.
@@ -137,6 +139,7 @@ struct Tokenizer {
             token.unitPower = -4
             next = k + 1
         }
+        token.writtenEnd = next
         k = next
         while k < limit, TextNormalization.isSeparator(s[k]) || s[k] == "\n" { k += 1 }
         if k < limit, s[k] == "(", let close = noteEnd(from: k, limit: limit) {

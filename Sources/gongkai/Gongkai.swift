@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct Gongkai: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gongkai",
+        abstract: "Read and check China's government information disclosure annual reports (政府信息公开工作年度报告).",
+        discussion: """
+            Examples:
+              gongkai parse report.txt            the report's tables in the terminal
+              gongkai parse report.txt --json     the report as canonical JSON
+              gongkai check 2021.txt 2022.txt     findings, checked across years for one agency
+              cat report.txt | gongkai check -   read standard input
+            """,
+        subcommands: [Parse.self, CheckCommand.self]
+    )
+}

@@ -1,0 +1,28 @@
+import Foundation
+import ReportReader
+
+/// Reads the files named on the command line (`-` is standard input).
+enum Inputs {
+    static func bytes(of path: String) throws -> [UInt8] {
+        if path == "-" {
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ReadError(origin: path, problem: .unreadable("no such file"))
+        }
+        if isDirectory.boolValue { throw ReadError(origin: path, problem: .unreadable("it is a directory; name the files in it")) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReadError(origin: path, problem: .unreadable("permission denied or not a regular file"))
+        }
+        return [UInt8](data)
+    }
+
+    static var colorOutput: Bool {
+        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data(("gongkai: " + message + "\n").utf8))
+    }
+}
