@@ -27,10 +27,10 @@ struct AppealsTableReader {
         } else {
             let runTogether = !valueTokens.dropFirst().contains { $0.strongSeparatorBefore }
             let group = ValueGroup(tokens: valueTokens, label: nil, wordsBefore: "", runTogether: runTogether)
-            switch values.reading(of: group, columns: n, notes: &report.readerNotes) {
+            switch values.reading(of: group, columns: n, notes: &report.readerNotes, rule: .test(blocksAddUp)) {
             case .exact(let v): candidates = [v]
             case .splits(let splits):
-                candidates = splits.filter(blocksAddUp)
+                candidates = splits
                 reasoning = "digits run together; split by the blocks' totals"
             case .partial, .undetermined:
                 for r in rows.indices {
@@ -55,9 +55,11 @@ struct AppealsTableReader {
         }
     }
 
-    private func blocksAddUp(_ values: [ReadValue]) -> Bool {
+    private func blocksAddUp(_ values: [ReadValue]) -> Bool { blocksAddUp(values.map(\.number)) }
+
+    private func blocksAddUp(_ values: [CellNumber?]) -> Bool {
         stride(from: 0, to: values.count - 4, by: 5).allSatisfy { start in
-            let block = values[start..<(start + 5)].map(\.number)
+            let block = Array(values[start..<(start + 5)])
             guard block.allSatisfy({ $0 != nil }) else { return true }
             let numbers = block.compactMap { $0 }
             return CellNumber.sum(Array(numbers.prefix(4))) == numbers[4]

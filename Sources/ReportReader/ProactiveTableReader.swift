@@ -21,6 +21,8 @@ struct ProactiveTableReader {
                 case .exact(let v):
                     fill.setExact(v, row: r, in: &report)
                     v.compactMap(\.number).forEach { placed.insert($0) }
+                case .splits(let options) where options.isEmpty:
+                    fill.setPartial(group.tokens.map(values.value), row: r, in: &report)
                 case .splits(let options):
                     resolveSplits(options, row: r, fill: fill, into: &report)
                 case .partial(let v):
@@ -58,7 +60,9 @@ struct ProactiveTableReader {
         if kept.count == 1 {
             fill.setExact(
                 kept[0], row: r, in: &report,
-                reasoning: "digits run together; the split is fixed by the narrative: " + used.joined(separator: " "))
+                reasoning: used.isEmpty
+                    ? "digits run together; only one split is possible"
+                    : "digits run together; the split is fixed by the narrative: " + used.joined(separator: " "))
         } else {
             fill.setOptions(
                 kept, row: r, in: &report,

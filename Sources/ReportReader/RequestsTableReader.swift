@@ -22,10 +22,10 @@ struct RequestsTableReader {
             case .group(let g):
                 let group = groups[g]
                 if let label = group.label, label.row == r { fill.recordVariant(label, row: row, text: text, in: &report) }
-                switch values.reading(of: group, columns: row.columns.count, notes: &report.readerNotes) {
+                switch values.reading(of: group, columns: row.columns.count, notes: &report.readerNotes, rule: .lastIsSum) {
                 case .exact(let v): options[r] = [v]
                 case .splits(let splits):
-                    options[r] = splits.filter(rowTotalHolds)
+                    options[r] = splits
                     wasSplit[r] = true
                     if options[r].isEmpty {
                         fill.setUncertain(
@@ -48,12 +48,6 @@ struct RequestsTableReader {
             fill.recordVariant(match, row: rows[r], text: text, in: &report)
         }
         settle(options, wasSplit: wasSplit, fill: fill, into: &report)
-    }
-
-    private func rowTotalHolds(_ values: [ReadValue]) -> Bool {
-        let numbers = values.compactMap(\.number)
-        guard numbers.count == values.count, let total = numbers.last else { return true }
-        return CellNumber.sum(Array(numbers.dropLast())) == total
     }
 
     /// Rows with one reading are set; rows with several are decided together by the identities.

@@ -12,7 +12,8 @@ struct ReadValue: Hashable {
 enum RowReading {
     /// Exactly one reading.
     case exact([ReadValue])
-    /// Cells run together with no separator: every split into `n` numbers the digits allow.
+    /// Cells run together with no separator: every split into `n` numbers the digits and the
+    /// row's identity allow (possibly one, possibly none).
     case splits([[ReadValue]])
     /// Fewer values than cells, clearly separated: a column is missing.
     case partial([ReadValue])
@@ -20,14 +21,30 @@ enum RowReading {
     case undetermined
 }
 
+/// What a row's cells must satisfy, used to keep and to prune splits of run-together digits.
+enum SplitRule {
+    /// No identity ties the row's cells.
+    case none
+    /// The last cell is the sum of the others (table 三's 总计 column).
+    case lastIsSum
+    /// Any other test on a complete split (table 四's blocks).
+    case test(([CellNumber?]) -> Bool)
+}
+
 /// Turns a group of value tokens into readings of a row.
 struct RowValues {
     let text: NormalizedText
     static let maximumSplits = 20_000
+    /// Cut positions tried before the reader gives up on a run of digits.
+    static let maximumSteps = 2_000_000
     /// Digits run together beyond this many are not split: the ways to cut them grow too fast.
     static let maximumDigits = 48
 
-    func reading(of group: ValueGroup, columns n: Int, notes: inout [String]) -> RowReading {
+    /// Readings of a group as `n` cells; splits of run-together digits are kept only when `accept`
+    /// allows them (an identity the row must satisfy).
+    func reading(
+        of group: ValueGroup, columns n: Int, notes: inout [String], rule: SplitRule = .none
+    ) -> RowReading {
         var tokens = group.tokens
         if tokens.count > n {
             let dropped = tokens.prefix(tokens.count - n).map { text.text($0.start..<$0.end) }
@@ -40,12 +57,10 @@ struct RowValues {
         let splittable = tokens.allSatisfy { !$0.isBlankMark }
         if !group.runTogether || !splittable { return .partial(tokens.map(value)) }
         if tokens.reduce(0, { $0 + $1.literal.count }) > Self.maximumDigits || n > 32 { return .undetermined }
-        var results: [[ReadValue]] = []
-        var overflow = false
-        enumerate(tokens: tokens[...], parts: n, prefix: [], into: &results, overflow: &overflow)
+        if tokens.count == n { return .exact(tokens.map(value)) }
+        let (results, overflow) = splits(tokens, parts: n, budget: Self.maximumSteps, rule: rule)
         if overflow { return .undetermined }
-        if results.count == 1, let only = results.first { return .exact(only) }
-        return results.isEmpty ? .partial(tokens.map(value)) : .splits(results)
+        return .splits(results)
     }
 
     func value(_ token: Token) -> ReadValue {
@@ -69,54 +84,136 @@ struct RowValues {
         return ReadValue(number: n, location: text.location(token.start + offset), written: written)
     }
 
-    /// Every way to cut the tokens into `parts` numbers: each token gives one or more, no part has a
-    /// leading zero, a decimal point stays in its token's last part.
-    private func enumerate(
-        tokens: ArraySlice<Token>, parts: Int, prefix: [ReadValue], into results: inout [[ReadValue]],
-        overflow: inout Bool
-    ) {
-        if overflow { return }
-        guard let token = tokens.first else {
-            if parts == 0 { results.append(prefix) }
-            return
-        }
-        let rest = tokens.dropFirst()
-        let lit = token.literal
-        let maxHere = parts - rest.count
-        guard maxHere >= 1 else { return }
-        let signed = lit.first == "+" || lit.first == "-"
-        let point = lit.firstIndex(of: ".") ?? lit.count
-        // Cut positions may only fall among the integer digits.
-        let firstCut = signed ? 2 : 1
-        for k in 1...maxHere {
-            var cuts: [Int] = []
-            chooseCuts(count: k - 1, from: firstCut, until: point, current: &cuts) { cuts in
-                var pieces: [ReadValue] = []
-                var start = 0
-                for (index, end) in (cuts + [lit.count]).enumerated() {
-                    let piece = lit[start..<end]
-                    let body = piece.first == "+" || piece.first == "-" ? piece.dropFirst() : piece
-                    if body.count > 1, body.first == "0", body.dropFirst().first != "." { return }
-                    pieces.append(number(piece, token: token, offset: start, isLast: index == cuts.count))
-                    start = end
-                }
-                enumerate(tokens: rest, parts: parts - k, prefix: prefix + pieces, into: &results, overflow: &overflow)
-                if results.count > Self.maximumSplits { overflow = true }
-            }
-            if overflow { return }
-        }
+    /// A piece of a token: the token's index and the literal's range.
+    private struct Piece {
+        let token: Int
+        let range: Range<Int>
     }
 
-    private func chooseCuts(count: Int, from: Int, until: Int, current: inout [Int], _ body: ([Int]) -> Void) {
-        if count == 0 {
-            body(current)
-            return
+    /// Every way to cut the tokens into `parts` numbers: each token gives one or more, no part has a
+    /// leading zero, a decimal point stays in its token's last part. Works on digits only; the
+    /// accepted splits are turned into located values at the end.
+    private func splits(
+        _ tokens: [Token], parts: Int, budget: Int, rule: SplitRule
+    ) -> (splits: [[ReadValue]], overflow: Bool) {
+        var pieces: [Piece] = []
+        var numbers: [CellNumber?] = []
+        var accepted: [[Piece]] = []
+        var steps = 0
+        var overflow = false
+        // Where each token's digits end for the cutting; with `.lastIsSum` the total is cut off first.
+        var ends = tokens.map(\.literal.count)
+        var target: CellNumber?
+        var running = CellNumber(0)
+        var partsToCut = parts
+
+        func value(_ token: Int, _ range: Range<Int>, last: Bool) -> CellNumber? {
+            let lit = tokens[token].literal
+            var m: Int64 = 0
+            var scale = 0
+            var point = false
+            var negative = false
+            for i in range {
+                let c = lit[i]
+                if c == "-" { negative = true; continue }
+                if c == "+" { continue }
+                if c == "." { point = true; continue }
+                guard let d = c.asciiDigit else { return nil }
+                let (mul, o1) = m.multipliedReportingOverflow(by: 10)
+                let (add, o2) = mul.addingReportingOverflow(Int64(d))
+                if o1 || o2 { return nil }
+                m = add
+                if point { scale += 1 }
+            }
+            let n = CellNumber(mantissa: negative ? -m : m, scale: scale)
+            if last, let power = tokens[token].unitPower { return n.shifted(by: power) }
+            return n
         }
-        guard from <= until - count else { return }
-        for c in from...(until - count) {
-            current.append(c)
-            chooseCuts(count: count - 1, from: c + 1, until: until, current: &current, body)
-            current.removeLast()
+
+        /// `lit[start..<end]` is a number: digits after an optional sign, no leading zero.
+        func isNumber(_ lit: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+            var b = start
+            if b < end, lit[b] == "+" || lit[b] == "-" { b += 1 }
+            guard end > b, lit[b].asciiDigit != nil else { return false }
+            return !(end - b > 1 && lit[b] == "0" && lit[b + 1] != ".")
         }
+
+        func cut(_ t: Int, from start: Int, remaining: Int) {
+            steps += 1
+            if steps > budget || accepted.count > Self.maximumSplits {
+                overflow = true
+                return
+            }
+            let active = tokens.indices.last { ends[$0] > 0 } ?? -1
+            if t > active {
+                guard remaining == 0 else { return }
+                if let target {
+                    if running == target { accepted.append(pieces) }
+                } else if case .test(let accept) = rule {
+                    if accept(numbers) { accepted.append(pieces) }
+                } else {
+                    accepted.append(pieces)
+                }
+                return
+            }
+            let lit = tokens[t].literal
+            let tokenEnd = ends[t]
+            let tokensLeft = active - t
+            let point = min(lit.firstIndex(of: ".") ?? lit.count, tokenEnd)
+            func take(_ end: Int, next: () -> Void) {
+                guard isNumber(lit, start, end) else { return }
+                let v = value(t, start..<end, last: end == lit.count)
+                let before = running
+                if let target {
+                    guard let v, let sum = CellNumber.sum([running, v]), !(target < sum) else { return }
+                    running = sum
+                }
+                pieces.append(Piece(token: t, range: start..<end))
+                numbers.append(v)
+                next()
+                pieces.removeLast()
+                numbers.removeLast()
+                running = before
+            }
+            // The piece that ends the token.
+            if remaining - 1 >= tokensLeft {
+                take(tokenEnd) { cut(t + 1, from: 0, remaining: remaining - 1) }
+            }
+            // A cut among the token's integer digits; its remainder needs a part of its own.
+            guard remaining - 1 >= tokensLeft + 1, start + 1 < point else { return }
+            for end in (start + 1)..<point where !overflow {
+                take(end) { cut(t, from: end, remaining: remaining - 1) }
+            }
+        }
+        if case .lastIsSum = rule, let lastToken = tokens.indices.last {
+            // Each possible total (a suffix of the last token), then the other cells up to it.
+            let lit = tokens[lastToken].literal
+            let point = lit.firstIndex(of: ".") ?? lit.count
+            partsToCut = parts - 1
+            for start in 0..<min(point + 1, lit.count) where isNumber(lit, start, lit.count) && !overflow {
+                guard let total = value(lastToken, start..<lit.count, last: true), total.isInteger, !(total < CellNumber(0))
+                else { continue }
+                target = total
+                running = CellNumber(0)
+                ends[lastToken] = start
+                let before = accepted.count
+                cut(0, from: 0, remaining: partsToCut)
+                for k in before..<accepted.count { accepted[k].append(Piece(token: lastToken, range: start..<lit.count)) }
+            }
+        } else {
+            cut(0, from: 0, remaining: partsToCut)
+        }
+        let located = accepted.map { split in
+            split.map { piece -> ReadValue in
+                let token = tokens[piece.token]
+                let last = piece.range.upperBound == token.literal.count
+                let number = value(piece.token, piece.range, last: last)
+                let written: String? =
+                    last && token.unitPower != nil
+                    ? text.text((token.start + piece.range.lowerBound)..<token.writtenEnd) : nil
+                return ReadValue(number: number, location: text.location(token.start + piece.range.lowerBound), written: written)
+            }
+        }
+        return (located, overflow)
     }
 }

@@ -36,7 +36,8 @@ public enum SourceDecoding {
             return utf16(Array(bytes.dropFirst(2)), littleEndian: false)
         }
         if let endian = utf16WithoutBOM(bytes) {
-            return utf16(bytes, littleEndian: endian)
+            let decoded = utf16(bytes, littleEndian: endian)
+            if isPlainText(decoded.text) { return decoded }
         }
         if looksBinary(bytes) { throw ReadError(origin: origin, problem: .binary) }
         let utf8Result = utf8(bytes)
@@ -154,6 +155,16 @@ public enum SourceDecoding {
             }
         }
         return total == 0 ? 1 : Double(errors) / Double(total)
+    }
+
+    /// Text has no control characters but tab and line breaks, and no replacement characters.
+    private static func isPlainText(_ text: String) -> Bool {
+        var bad = 0, total = 0
+        for s in text.unicodeScalars.prefix(4096) {
+            total += 1
+            if (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t") || s == "\u{FFFD}" { bad += 1 }
+        }
+        return total > 0 && bad * 100 <= total
     }
 
     /// NUL bytes or many control characters mean the file is not text.
