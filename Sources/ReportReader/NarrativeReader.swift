@@ -55,7 +55,18 @@ struct NarrativeReader {
         return list
     }
 
-    private static let clauseBreaks: Set<Unicode.Scalar> = ["。", ",", ";", ":", "(", ")", "!", "\n", "；", "，"]
+    private static let clauseBreaks: Set<Unicode.Scalar> = ["。", ",", ";", ":", "(", ")", "!", "；", "，"]
+
+    /// The end of the last occurrence of `needle` in `haystack`.
+    private func lastEnd(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var i = haystack.count - needle.count
+        while i >= 0 {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
+            i -= 1
+        }
+        return nil
+    }
 
     func facts(in ranges: [Range<Int>]) -> [NarrativeFact] {
         let s = text.scalars
@@ -79,23 +90,25 @@ struct NarrativeReader {
                     continue
                 }
                 var clauseStart = i
-                while clauseStart > range.lowerBound, !Self.clauseBreaks.contains(s[clauseStart - 1]), i - clauseStart < 60 {
+                while clauseStart > range.lowerBound, !Self.clauseBreaks.contains(s[clauseStart - 1]), i - clauseStart < 80 {
                     clauseStart -= 1
                 }
+                // PDF text breaks lines inside words: match on the clause without spaces and breaks.
+                let clause = (clauseStart..<i).filter { !TextNormalization.isSeparator(s[$0]) && s[$0] != "\n" }.map { s[$0] }
                 var best: (pattern: Pattern, position: Int)?
                 for (pattern, words, options) in compiled {
                     var position = -1
                     var ok = true
                     for (w, word) in words.enumerated() {
                         let alternatives = w == 0 && !options.isEmpty ? options : [word]
-                        let hits = alternatives.compactMap { alt in text.findAll(alt, in: clauseStart..<i).last.map { $0 + alt.count } }
+                        let hits = alternatives.compactMap { lastEnd(of: $0, in: clause) }
                         guard let hit = hits.max() else {
                             ok = false
                             break
                         }
                         if w == words.count - 1 { position = hit }
                     }
-                    if ok, i - position <= 8, position > (best?.position ?? -1) { best = (pattern, position) }
+                    if ok, clause.count - position <= 8, position > (best?.position ?? -1) { best = (pattern, position) }
                 }
                 if let best, let value = CellNumber(parsing: String(String.UnicodeScalarView(s[i..<j]))[...]) {
                     facts.append(

@@ -1,0 +1,172 @@
+import AnnualReport
+import Foundation
+import ReportChecks
+import ReportReader
+import XCTest
+
+final class CheckTests: XCTestCase {
+    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    private func text(_ path: String) throws -> String {
+        try String(contentsOf: Self.fixtures.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    private func read(_ text: String, origin: String = "test.txt") throws -> Report {
+        try ReportReader.read(text: text, origin: origin)
+    }
+
+    private func ids(_ findings: [Finding], severity: Severity? = nil) -> [String] {
+        findings.filter { severity == nil || $0.severity == severity }.map(\.id)
+    }
+
+    /// Replaces the `occurrence`-th (1-based) match of `old` after `anchor`.
+    private func replacing(_ text: String, after anchor: String, _ old: String, with new: String) throws -> String {
+        let a = try XCTUnwrap(text.range(of: anchor), "anchor \(anchor)")
+        let r = try XCTUnwrap(text.range(of: old, range: a.upperBound..<text.endIndex), "\(old) after \(anchor)")
+        return text.replacingCharacters(in: r, with: new)
+    }
+
+    func testCorrectReportsGetNoError() throws {
+        for path in [
+            "seeds/000_310871bd08bd093a.txt", "seeds/001_c6d2da25662234b0.txt", "seeds/002_09886ce637bf6d9d.txt",
+            "seeds/003_e5e51e0cfe3bc0cf.txt", "seeds/004_7f2f36b97c6d827f.txt", "samples/上海市人民政府办公厅2025年度报告.md",
+            "samples/平潭综合实验区2019年度报告.txt", "samples/平潭综合实验区2022年度报告.txt",
+        ] {
+            let findings = CheckCatalogue.check(try read(text(path), origin: path))
+            XCTAssertEqual(ids(findings, severity: .error), [], path)
+        }
+    }
+
+    func testLabelVariantsAndBlankCellsAreNotices() throws {
+        let findings = CheckCatalogue.check(try read(text("seeds/000_310871bd08bd093a.txt")))
+        let variants = findings.filter { $0.id == "structure.label-variant" }
+        XCTAssertTrue(variants.contains { $0.message.contains("危机“三安全一稳定”") && $0.severity == .notice })
+        XCTAssertTrue(variants.contains { $0.message.contains("属于行政法案卷") })
+        let blank = try XCTUnwrap(findings.first { $0.id == "structure.cell-blank" })
+        XCTAssertEqual(blank.cells.count, 22)
+        XCTAssertTrue(blank.cells.allSatisfy { $0.value == nil })
+    }
+
+    func testCarryAndTotalIdentitiesNameCellsAndValues() throws {
+        // 001: 一、本年新收 自然人 64 → 65 breaks the carry identity and the row total.
+        let original = try text("seeds/001_c6d2da25662234b0.txt")
+        let broken = try replacing(original, after: "一、本年新收政府信息公开申请数量", "64", with: "65")
+        let findings = CheckCatalogue.check(try read(broken))
+        let carry = try XCTUnwrap(findings.first { $0.id == "arithmetic.carry-identity" })
+        XCTAssertEqual(carry.severity, .error)
+        XCTAssertTrue(carry.cells.contains { $0.key == "requests.new.natural_person" && $0.value == CellNumber(65) })
+        XCTAssertEqual(carry.expected, "64")
+        XCTAssertNotNil(carry.source)
+        let applicant = try XCTUnwrap(findings.first { $0.id == "arithmetic.applicant-total" })
+        XCTAssertTrue(applicant.message.contains("71"))
+    }
+
+    func testOutcomeTotalAndAppealTotal() throws {
+        let original = try text("seeds/004_7f2f36b97c6d827f.txt")
+        // The row prints a stray leading value (8 for 7 cells): change the first real cell.
+        var broken = original.replacingOccurrences(of: "(七) 总计\t0\t0", with: "(七) 总计\t0\t3")
+        broken = broken.replacingOccurrences(of: "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0", with: "1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0")
+        let findings = CheckCatalogue.check(try read(broken))
+        XCTAssertTrue(ids(findings).contains("arithmetic.outcome-total"))
+        let appeal = try XCTUnwrap(findings.first { $0.id == "arithmetic.appeal-total" })
+        XCTAssertTrue(appeal.cells.contains { $0.key == "appeals.review.upheld" && $0.value == CellNumber(1) })
+    }
+
+    func testNegativeAndPublishedExceedsTotal() throws {
+        let original = try text("seeds/004_7f2f36b97c6d827f.txt")
+        var broken = original.replacingOccurrences(of: "规章\t1\t1\t2", with: "规章\t1\t5\t2")
+        broken = broken.replacingOccurrences(of: "行政处罚\t0\t0\t0", with: "行政处罚\t0\t-3\t-1")
+        let findings = CheckCatalogue.check(try read(broken))
+        XCTAssertTrue(findings.contains { $0.id == "arithmetic.published-exceeds-total" && $0.message.contains("5") })
+        let negatives = findings.filter { $0.id == "arithmetic.negative" }
+        XCTAssertEqual(negatives.map { $0.cells[0].key }, ["proactive.penalties.decisions"], "本年增/减 may be negative")
+    }
+
+    func testNarrativeNumberAgainstTable() throws {
+        let original = try text("seeds/001_c6d2da25662234b0.txt")
+        XCTAssertFalse(ids(CheckCatalogue.check(try read(original))).contains("consistency.text-number"))
+        let broken = original.replacingOccurrences(of: "政府信息公开申请71件", with: "政府信息公开申请77件")
+        let finding = try XCTUnwrap(CheckCatalogue.check(try read(broken)).first { $0.id == "consistency.text-number" })
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertTrue(finding.message.contains("77"))
+        XCTAssertEqual(finding.expected, "71")
+    }
+
+    func testNarrativeGroupSumsAgreeInShanghai() throws {
+        let report = try read(text("samples/上海市人民政府办公厅2025年度报告.md"))
+        // 予以公开及部分公开 208 件, 不予公开 20 件, 无法提供 564 件, 不予处理 80 件, 其他处理 319 件 …
+        XCTAssertGreaterThanOrEqual(report.narrativeFacts.count, 7)
+        XCTAssertFalse(ids(CheckCatalogue.check(report)).contains("consistency.text-number"))
+    }
+
+    func testFeeStatement() throws {
+        let original = try text("samples/平潭综合实验区2022年度报告.txt")
+        XCTAssertFalse(ids(CheckCatalogue.check(try read(original))).contains("consistency.fee-statement"))
+        let silent = original.replacingOccurrences(of: "2022年，无收取信息处理费情况。", with: "无。")
+        XCTAssertTrue(ids(CheckCatalogue.check(try read(silent))).contains("consistency.fee-statement"))
+    }
+
+    func testLatePublication() throws {
+        // A department (局) must publish by 1月31日; 004 was published 2021年1月29日.
+        let original = try text("seeds/004_7f2f36b97c6d827f.txt")
+        XCTAssertFalse(ids(CheckCatalogue.check(try read(original))).contains("publication.late"))
+        let late = original.replacingOccurrences(of: "2021年1月29日", with: "2021年2月3日")
+        let finding = try XCTUnwrap(CheckCatalogue.check(try read(late)).first { $0.id == "publication.late" })
+        XCTAssertTrue(finding.message.contains("2021-01-31"))
+        // A whole-government report is due by 3月31日: 平潭 2022 published 2023-02-20 is on time.
+        XCTAssertFalse(ids(CheckCatalogue.check(try read(text("samples/平潭综合实验区2022年度报告.txt")))).contains("publication.late"))
+    }
+
+    func testFormatMismatchAndYearMismatch() throws {
+        let original = try text("seeds/004_7f2f36b97c6d827f.txt")
+        let wrongYear = original.replacingOccurrences(of: "2020 年政府信息公开工作报告", with: "2022 年政府信息公开工作报告")
+        let findings = CheckCatalogue.check(try read(wrongYear))
+        XCTAssertTrue(findings.contains { $0.id == "structure.format-mismatch" && $0.severity == .error })
+        XCTAssertTrue(ids(findings).contains("structure.year-mismatch"))
+    }
+
+    func testSectionMissing() throws {
+        let original = try text("seeds/004_7f2f36b97c6d827f.txt")
+        let cut = try XCTUnwrap(original.range(of: "六、其他需要报告的事项"))
+        let findings = CheckCatalogue.check(try read(String(original[..<cut.lowerBound])))
+        XCTAssertTrue(findings.contains { $0.id == "structure.section-missing" && $0.message.contains("六、其他需要报告的事项") })
+    }
+
+    func testContinuityAcrossYears() throws {
+        // Two years of one agency: 2019 carries 3 over; 2020 says 2 were carried in.
+        let base = try text("seeds/004_7f2f36b97c6d827f.txt")
+        let year2019 = base.replacingOccurrences(of: "2020 年政府信息公开工作报告", with: "2019 年政府信息公开工作报告")
+            .replacingOccurrences(of: "根据 2020 年", with: "根据 2019 年")
+            .replacingOccurrences(of: "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0\t0", with: "四、结转下年度继续办理\t\t3\t0\t0\t0\t0\t0\t3")
+            .replacingOccurrences(of: "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", with: "一、本年新收政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3")
+            .replacingOccurrences(of: "行政许可\t2\t0\t0", with: "行政许可\t2\t+4\t0")
+        let year2020 = base.replacingOccurrences(of: "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", with: "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2")
+            .replacingOccurrences(of: "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", with: "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0")
+            .replacingOccurrences(of: "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0\t0", with: "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2")
+        let reports = [try read(year2020, origin: "2020.txt"), try read(year2019, origin: "2019.txt")]
+        XCTAssertEqual(reports.map(\.year), [2020, 2019])
+        let findings = CheckCatalogue.check(reports)
+        let carry = try XCTUnwrap(findings[0].first { $0.id == "continuity.carry-over" })
+        XCTAssertEqual(carry.expected, "3")
+        XCTAssertEqual(Set(carry.cells.compactMap(\.year)), [2019, 2020])
+        let prior = try XCTUnwrap(findings[0].first { $0.id == "continuity.prior-items" })
+        XCTAssertEqual(prior.expected, "6")
+        XCTAssertTrue(findings[0].contains { $0.id == "continuity.duplicate-text" })
+        XCTAssertTrue(findings[1].allSatisfy { !$0.id.hasPrefix("continuity.") })
+    }
+
+    func testDuplicateTablesAndInForce() throws {
+        let base = try text("samples/平潭综合实验区2022年度报告.txt")
+        let next = base.replacingOccurrences(of: "2022年度政府信息公开工作年度报告", with: "2023年度政府信息公开工作年度报告")
+            .replacingOccurrences(of: "统计时限为2022年1月1日", with: "统计时限为2023年1月1日")
+            .replacingOccurrences(of: "上年结转政府信息公开申请数量 1000001", with: "上年结转政府信息公开申请数量 0000000")
+        let reports = [try read(base, origin: "2022"), try read(next, origin: "2023")]
+        XCTAssertEqual(reports.map(\.year), [2022, 2023])
+        let findings = CheckCatalogue.check(reports)[1]
+        // 698 + 88 − 55 = 731, but 2023 repeats 698.
+        let inForce = try XCTUnwrap(findings.first { $0.id == "continuity.in-force" })
+        XCTAssertEqual(inForce.expected, "731")
+        XCTAssertTrue(findings.contains { $0.id == "continuity.duplicate-text" })
+    }
+}
