@@ -15,6 +15,7 @@ public struct CellNumber: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     /// A number `mantissa × 10^-scale`, normalised so that it carries no trailing decimal zeros.
+    @inlinable
     public init(mantissa: Int64, scale: Int) {
         var m = mantissa
         var s = max(scale, 0)
@@ -28,6 +29,12 @@ public struct CellNumber: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     /// Parses `123`, `-8`, `+136`, `0.0436`; nil for anything else.
     public init?(parsing text: Substring) {
+        self.init(scalars: text.unicodeScalars)
+    }
+
+    /// Parses the scalars of `123`, `-8`, `+136`, `0.0436`; nil for anything else.
+    @inlinable
+    public init?<S: Collection>(scalars text: S) where S.Element == Unicode.Scalar {
         var negative = false
         var body = text[...]
         if let first = body.first, first == "+" || first == "-" {
@@ -39,7 +46,7 @@ public struct CellNumber: Hashable, Sendable, Comparable, CustomStringConvertibl
         var s = 0
         var seenPoint = false
         var digits = 0
-        for ch in body.unicodeScalars {
+        for ch in body {
             if ch == "." {
                 if seenPoint { return nil }
                 seenPoint = true

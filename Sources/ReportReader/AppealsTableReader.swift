@@ -26,7 +26,7 @@ struct AppealsTableReader {
             if candidates.isEmpty || valueTokens.count == n { candidates = [windows[0]] }
         } else {
             let runTogether = !valueTokens.dropFirst().contains { $0.strongSeparatorBefore }
-            let group = ValueGroup(tokens: valueTokens, label: nil, wordsBefore: "", runTogether: runTogether)
+            let group = ValueGroup(tokens: valueTokens, label: nil, runTogether: runTogether)
             switch values.reading(of: group, columns: n, notes: &report.readerNotes, rule: .test(blocksAddUp)) {
             case .exact(let v): candidates = [v]
             case .splits(let splits):

@@ -7,6 +7,8 @@ struct FormatDetector {
         "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期不补正", "收费通知要求", "〔2021〕30号",
     ]
 
+    private static let needles = NeedleSet((words2019 + words2021).map(\.normalizedScalars))
+
     let text: NormalizedText
 
     struct Detection {
@@ -16,10 +18,11 @@ struct FormatDetector {
         var foreignWords: [String]
     }
 
-    func detect(year: Int?, requestsRange: Range<Int>?) -> Detection {
-        let all = 0..<text.count
-        let found2019 = Self.words2019.filter { text.find($0.normalizedScalars, in: all) != nil }
-        let found2021 = Self.words2021.filter { text.find($0.normalizedScalars, in: all) != nil }
+    /// Looks for the words in `scope` (the text up to table 四: headers and the notice number).
+    func detect(year: Int?, requestsRange: Range<Int>?, scope all: Range<Int>) -> Detection {
+        let present = Self.needles.present(in: text.scalars, range: all)
+        let found2019 = Self.words2019.indices.filter { present[$0] }.map { Self.words2019[$0] }
+        let found2021 = Self.words2021.indices.filter { present[Self.words2019.count + $0] }.map { Self.words2021[$0] }
         let version: FormatVersion
         if found2021.count != found2019.count {
             version = found2021.count > found2019.count ? .v2021 : .v2019

@@ -4,7 +4,8 @@ import AnnualReport
 struct LabelMatch {
     /// Index of the row in its table.
     let row: Int
-    let spelling: LabelSpelling
+    /// Whether the spelling found is a variant of the statutory label.
+    let isVariant: Bool
     /// Offsets of the first and last matched character in the source.
     let start: Int
     let end: Int
@@ -17,8 +18,6 @@ struct ValueGroup {
     var tokens: [Token]
     /// The last row label of the words just before the values.
     var label: LabelMatch?
-    /// Offset where the words before the group begin (for loose values: their context).
-    var wordsBefore: String
     /// Whether the values stand one after another with no tab, `|` or line break among them
     /// (text scraped from a page: cells may be run together and must be split).
     var runTogether: Bool
@@ -31,12 +30,10 @@ struct LabelledGroups {
     /// `groups.count` when none follows).
     var labels: [(match: LabelMatch, nextGroup: Int)] = []
 
-    init(tokens: [Token], rows: [RowDefinition], text: NormalizedText) {
-        let matcher = LabelMatcher(rows: rows)
+    init(tokens: [Token], matcher: LabelMatcher, text: NormalizedText) {
         var words: [Token] = []
         var values: [Token] = []
         var pendingLabel: LabelMatch?
-        var pendingWords = ""
 
         func flushWords() {
             guard !words.isEmpty else { return }
@@ -51,7 +48,6 @@ struct LabelledGroups {
             let found = matcher.matches(in: compact, offsets: offsets)
             for m in found { labels.append((m, groups.count)) }
             pendingLabel = found.last
-            pendingWords = String(String.UnicodeScalarView(compact.suffix(40)))
             words.removeAll(keepingCapacity: true)
         }
         func flushValues() {
@@ -60,9 +56,8 @@ struct LabelledGroups {
                 let runTogether = part.count > 0 && !part.dropFirst().contains { $0.strongSeparatorBefore }
                     && !(part.first?.strongSeparatorBefore ?? true)
                 groups.append(
-                    ValueGroup(tokens: part, label: pendingLabel, wordsBefore: pendingWords, runTogether: runTogether))
+                    ValueGroup(tokens: part, label: pendingLabel, runTogether: runTogether))
                 pendingLabel = nil
-                pendingWords = ""
             }
             values.removeAll(keepingCapacity: true)
         }
@@ -95,57 +90,79 @@ struct LabelledGroups {
 }
 
 /// Finds row labels (statutory or variant spellings) in compacted words.
-struct LabelMatcher {
-    private let spellings: [(row: Int, spelling: LabelSpelling, scalars: [Unicode.Scalar])]
+struct LabelMatcher: Sendable {
+    /// One matcher per layout and table, built once.
+    static func of(_ format: ReportFormat, _ table: TableID) -> LabelMatcher {
+        switch (format.version, format.variant, table) {
+        case (.v2019, _, .proactive): proactive2019
+        case (.v2019, _, _): requests2019
+        case (.v2021, _, .proactive): proactive2021
+        case (.v2021, .standard, _): requests2021
+        case (.v2021, .singleOtherRow, _): requests2021SingleOther
+        }
+    }
+    private static let proactive2019 = LabelMatcher(rows: ReportFormat.v2019.rows[.proactive] ?? [])
+    private static let proactive2021 = LabelMatcher(rows: ReportFormat.v2021.rows[.proactive] ?? [])
+    private static let requests2019 = LabelMatcher(rows: ReportFormat.v2019.rows[.requests] ?? [])
+    private static let requests2021 = LabelMatcher(rows: ReportFormat.v2021.rows[.requests] ?? [])
+    private static let requests2021SingleOther = LabelMatcher(rows: ReportFormat.v2021SingleOther.rows[.requests] ?? [])
+
+    private let spellings: [(row: Int, variant: Bool, scalars: [Unicode.Scalar])]
+    /// The spellings as needles, so that each position of the words is tried only against the
+    /// labels that can start there.
+    private let needles: NeedleSet
+    private static let longest = 64
 
     init(rows: [RowDefinition]) {
-        var list: [(Int, LabelSpelling, [Unicode.Scalar])] = []
+        var list: [(Int, Bool, [Unicode.Scalar])] = []
         for (r, row) in rows.enumerated() {
-            for sp in row.spellings { list.append((r, sp, Array(sp.text.unicodeScalars))) }
+            for sp in row.spellings { list.append((r, sp.isVariant, Array(sp.text.unicodeScalars))) }
         }
         spellings = list
+        needles = NeedleSet(list.map(\.2))
     }
 
     /// Matches in order of position; a match inside a longer one is dropped; a label cut off at the
     /// end of the words (continued after the values) is matched by its beginning.
     func matches(in compact: [Unicode.Scalar], offsets: [Int]) -> [LabelMatch] {
-        var found: [(row: Int, sp: LabelSpelling, lo: Int, hi: Int, partial: Bool)] = []
-        for (row, sp, needle) in spellings {
-            guard let first = needle.first else { continue }
-            var i = 0
-            var any = false
-            while i + needle.count <= compact.count {
-                if compact[i] == first {
-                    var k = 1
-                    while k < needle.count && compact[i + k] == needle[k] { k += 1 }
-                    if k == needle.count {
-                        found.append((row, sp, i, i + needle.count, false))
-                        any = true
-                    }
+        var found: [(row: Int, variant: Bool, lo: Int, hi: Int, partial: Bool)] = []
+        var matched = Array(repeating: false, count: spellings.count)
+        for i in compact.indices {
+            guard let candidates = needles.candidates(startingWith: compact[i]) else { continue }
+            for c in candidates {
+                let needle = spellings[c].scalars
+                guard i + needle.count <= compact.count else { continue }
+                var k = 1
+                while k < needle.count && compact[i + k] == needle[k] { k += 1 }
+                if k == needle.count {
+                    found.append((spellings[c].row, spellings[c].variant, i, i + needle.count, false))
+                    matched[c] = true
                 }
-                i += 1
             }
-            if !any && needle.count >= 6 {
-                let minimum = max(5, needle.count * 3 / 5)
-                var k = min(needle.count - 1, compact.count)
-                while k >= minimum {
-                    if Array(compact[(compact.count - k)...]) == Array(needle[..<k]) {
-                        found.append((row, sp, compact.count - k, compact.count, true))
-                        break
-                    }
-                    k -= 1
+        }
+        // A label cut off at the end of the words: its beginning ends them.
+        for p in max(0, compact.count - Self.longest)..<compact.count {
+            guard let candidates = needles.candidates(startingWith: compact[p]) else { continue }
+            let k = compact.count - p
+            for c in candidates where !matched[c] {
+                let needle = spellings[c].scalars
+                guard needle.count >= 6, k < needle.count, k >= max(5, needle.count * 3 / 5) else { continue }
+                if compact[p...].elementsEqual(needle[..<k]) {
+                    found.append((spellings[c].row, spellings[c].variant, p, compact.count, true))
+                    matched[c] = true
                 }
             }
         }
         // Longest first, then drop matches overlapping an already kept longer one.
         found.sort { ($0.hi - $0.lo, $0.partial ? 0 : 1) > ($1.hi - $1.lo, $1.partial ? 0 : 1) }
-        var kept: [(row: Int, sp: LabelSpelling, lo: Int, hi: Int, partial: Bool)] = []
+        var kept: [(row: Int, variant: Bool, lo: Int, hi: Int, partial: Bool)] = []
         for f in found where !kept.contains(where: { f.lo < $0.hi && $0.lo < f.hi }) {
             kept.append(f)
         }
         kept.sort { $0.lo < $1.lo }
         return kept.map {
-            LabelMatch(row: $0.row, spelling: $0.sp, start: offsets[$0.lo], end: offsets[$0.hi - 1], partial: $0.partial)
+            LabelMatch(
+                row: $0.row, isVariant: $0.variant, start: offsets[$0.lo], end: offsets[$0.hi - 1], partial: $0.partial)
         }
     }
 }

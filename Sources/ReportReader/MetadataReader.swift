@@ -18,11 +18,7 @@ struct MetadataReader {
         return start..<max(start, end)
     }
 
-    private func normalized(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: text.scalars[r])
-        return String(v)
-    }
+    private func normalized(_ r: Range<Int>) -> String { text.normalizedText(r) }
 
     func read(firstSection: Int?, overview: Range<Int>?) -> Metadata {
         var meta = Metadata()
@@ -109,10 +105,11 @@ struct MetadataReader {
         return nil
     }
 
+    private static let periodMarkers = ["1月1日", "1 月 1 日"].map(\.normalizedScalars)
+
     /// `数据统计期限为2022年1月1日至…`: the statistics period's year.
     private func readPeriod(into meta: inout Metadata, limit: Int) {
-        let markers = ["1月1日", "1 月 1 日"].map(\.normalizedScalars)
-        for marker in markers {
+        for marker in Self.periodMarkers {
             guard let at = text.find(marker, in: 0..<limit) else { continue }
             let window = max(0, at - 8)..<at
             if let (y, offset) = year(in: normalized(window)) {
@@ -134,16 +131,28 @@ struct MetadataReader {
                 }
             }
         }
-        var tail: [String] = []
+        // A closing date line: `2021年1月29日`, nothing else on it.
+        var seen = 0
         var i = text.lineStarts.count - 1
-        while i >= 0 && tail.count < 6 {
-            let s = normalized(line(i)).filter { $0 != " " }
-            if !s.isEmpty { tail.append(s) }
+        while i >= 0 && seen < 6 {
+            let scalars = text.scalars[line(i)].filter { !TextNormalization.isSeparator($0) }
             i -= 1
-        }
-        for s in tail {
-            let numbers = s.split { !$0.isASCII || !$0.isNumber }.compactMap { Int($0) }
-            if numbers.count == 3, s.hasSuffix("日"), s.contains("年"), s.contains("月"), s.count <= 12 {
+            guard !scalars.isEmpty else { continue }
+            seen += 1
+            guard scalars.count <= 12, scalars.last == "日" else { continue }
+            var numbers: [Int] = []
+            var current: Int?
+            var separatorsOK = true
+            for s in scalars {
+                if let d = s.asciiDigit {
+                    current = (current ?? 0) * 10 + d
+                } else {
+                    if let c = current { numbers.append(c) }
+                    current = nil
+                    if !(s == "年" || s == "月" || s == "日") { separatorsOK = false }
+                }
+            }
+            if separatorsOK, numbers.count == 3 {
                 return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2])
             }
         }

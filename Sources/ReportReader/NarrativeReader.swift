@@ -15,11 +15,21 @@ struct NarrativeReader {
         let readings: [[String]]
     }
 
-    private func rows(withPrefix prefix: String) -> [String] {
+    /// The patterns with their words normalised, per layout, built once.
+    private static let compiled2019 = NarrativeReader.compile(.v2019)
+    private static let compiled2021 = NarrativeReader.compile(.v2021)
+    private static let compiled2021SingleOther = NarrativeReader.compile(.v2021SingleOther)
+
+    private static func compile(_ format: ReportFormat) -> [(Pattern, [[Unicode.Scalar]], [[Unicode.Scalar]])] {
+        NarrativeReader.patterns(format).map { p in (p, p.words.map(\.normalizedScalars), p.firstWordOptions.map(\.normalizedScalars)) }
+    }
+
+    private static func rows(_ format: ReportFormat, withPrefix prefix: String) -> [String] {
         (format.rows[.requests] ?? []).map(\.key).filter { $0.hasPrefix(prefix) }.map { $0 + ".total" }
     }
 
-    private var patterns: [Pattern] {
+    private static func patterns(_ format: ReportFormat) -> [Pattern] {
+        func rows(withPrefix prefix: String) -> [String] { Self.rows(format, withPrefix: prefix) }
         var list: [Pattern] = [
             Pattern(
                 words: ["予以公开", "部分公开"], firstWordOptions: [],
@@ -70,9 +80,9 @@ struct NarrativeReader {
 
     func facts(in ranges: [Range<Int>]) -> [NarrativeFact] {
         let s = text.scalars
-        let compiled = patterns.map { p in
-            (p, p.words.map(\.normalizedScalars), p.firstWordOptions.map(\.normalizedScalars))
-        }
+        let compiled =
+            format.version == .v2019
+            ? Self.compiled2019 : format.variant == .standard ? Self.compiled2021 : Self.compiled2021SingleOther
         var facts: [NarrativeFact] = []
         for range in ranges {
             var i = range.lowerBound

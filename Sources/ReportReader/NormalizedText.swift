@@ -3,22 +3,32 @@ import AnnualReport
 /// Source text as an array of scalars, normalised one-to-one (so offsets are source positions),
 /// with the line table that turns an offset into a line and column.
 struct NormalizedText {
-    let original: [Unicode.Scalar]
+    /// The source's UTF-8, and for each scalar offset (plus one past the end) its byte offset.
+    let utf8: [UInt8]
+    let byteOffsets: [Int32]
     let scalars: [Unicode.Scalar]
     let lineStarts: [Int]
 
     init(_ text: String) {
-        var original: [Unicode.Scalar] = []
-        original.reserveCapacity(text.utf8.count / 2)
-        original.append(contentsOf: text.unicodeScalars)
-        var scalars = original
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(text.utf8.count)
+        utf8.append(contentsOf: text.utf8)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(utf8.count / 2)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(utf8.count / 2)
         var starts = [0]
-        for i in scalars.indices {
-            let n = TextNormalization.normalize(scalars[i])
-            scalars[i] = n
-            if n == "\n" { starts.append(i + 1) }
+        var byte = 0
+        for scalar in text.unicodeScalars {
+            let n = TextNormalization.normalize(scalar)
+            if n == "\n" { starts.append(scalars.count + 1) }
+            scalars.append(n)
+            offsets.append(Int32(byte))
+            byte += UTF8.width(scalar)
         }
-        self.original = original
+        offsets.append(Int32(byte))
+        self.utf8 = utf8
+        self.byteOffsets = offsets
         self.scalars = scalars
         self.lineStarts = starts
     }
@@ -49,9 +59,16 @@ struct NormalizedText {
 
     /// The original text of a range.
     func text(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: original[range.clamped(to: 0..<count)])
-        return String(view)
+        let r = range.clamped(to: 0..<count)
+        return String(decoding: utf8[Int(byteOffsets[r.lowerBound])..<Int(byteOffsets[r.upperBound])], as: UTF8.self)
+    }
+
+    /// The normalised text of a range.
+    func normalizedText(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 3)
+        for s in scalars[range.clamped(to: 0..<count)] { UTF8.encode(s) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The first offset in `range` where `needle` (already normalised) starts.

@@ -10,7 +10,7 @@ struct ProactiveTableReader {
         let rows = format.rows[.proactive] ?? []
         let fill = TableFill(format: format, table: .proactive)
         let values = RowValues(text: text)
-        let found = LabelledGroups(tokens: tokens, rows: rows, text: text)
+        let found = LabelledGroups(tokens: tokens, matcher: .of(format, .proactive), text: text)
         var partialRows: [(row: Int, values: [ReadValue])] = []
         var placed: Set<CellNumber> = []
 
@@ -82,7 +82,8 @@ struct ProactiveTableReader {
         var hinted: [Int: [CellNumber]] = [:]
         for group in loose {
             for token in group.tokens {
-                guard let note = token.note, let number = RowValues(text: text).value(token).number else { continue }
+                guard let noteRange = token.note, let number = RowValues(text: text).value(token).number else { continue }
+                let note = text.normalizedText(noteRange)
                 let columns = rows[partial[0].row].columns
                 for (c, column) in columns.enumerated() where column.noteWords.contains(where: { note.contains($0) }) {
                     if !placed.contains(number) { hinted[c, default: []].append(number) }

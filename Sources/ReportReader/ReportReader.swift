@@ -29,7 +29,9 @@ public enum ReportReader {
         let firstSection = found.start.values.min()
         let overviewRange = found.start[.overview].map { $0..<(found.start[.proactive] ?? text.count) }
         let meta = MetadataReader(text: text).read(firstSection: firstSection, overview: overviewRange)
-        let detection = FormatDetector(text: text).detect(year: meta.year, requestsRange: found.tableRange[.requests])
+        let detection = FormatDetector(text: text).detect(
+            year: meta.year, requestsRange: found.tableRange[.requests],
+            scope: 0..<(found.tableRange[.requests]?.upperBound ?? text.count))
         let format = ReportFormat.layout(detection.version, detection.variant)
 
         var report = Report(origin: origin, format: format)

@@ -10,7 +10,7 @@ struct RequestsTableReader {
     func read(tokens: [Token], into report: inout Report) {
         let rows = format.rows[.requests] ?? []
         let fill = TableFill(format: format, table: .requests)
-        let found = LabelledGroups(tokens: tokens, rows: rows, text: text)
+        let found = LabelledGroups(tokens: tokens, matcher: .of(format, .requests), text: text)
         let groups = found.groups
         let assignment = assign(groups: groups, rowCount: rows.count, labels: found.labels.map(\.match))
         let values = RowValues(text: text)

@@ -56,7 +56,7 @@ struct RowValues {
         if tokens.count == n { return .exact(tokens.map(value)) }
         let splittable = tokens.allSatisfy { !$0.isBlankMark }
         if !group.runTogether || !splittable { return .partial(tokens.map(value)) }
-        if tokens.reduce(0, { $0 + $1.literal.count }) > Self.maximumDigits || n > 32 { return .undetermined }
+        if tokens.reduce(0, { $0 + $1.end - $1.start }) > Self.maximumDigits || n > 32 { return .undetermined }
         if tokens.count == n { return .exact(tokens.map(value)) }
         let (results, overflow) = splits(tokens, parts: n, budget: Self.maximumSteps, rule: rule)
         if overflow { return .undetermined }
@@ -66,20 +66,17 @@ struct RowValues {
     func value(_ token: Token) -> ReadValue {
         let location = text.location(token.start)
         if token.isBlankMark { return ReadValue(number: nil, location: location, written: text.text(token.start..<token.end)) }
-        return number(token.literal[...], token: token, offset: 0, isLast: true)
+        return number(text.scalars[token.start..<token.end], token: token, offset: 0, isLast: true)
     }
 
     private func number(_ literal: ArraySlice<Unicode.Scalar>, token: Token, offset: Int, isLast: Bool) -> ReadValue {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: literal)
-        let digits = String(view)
-        var n = CellNumber(parsing: digits[...])
+        var n = CellNumber(scalars: literal)
         var written: String?
         if isLast, let power = token.unitPower {
             n = n?.shifted(by: power)
             written = text.text(token.start + offset..<token.writtenEnd)
-        } else if digits.hasPrefix("+") {
-            written = digits
+        } else if literal.first == "+" {
+            written = text.text((token.start + offset)..<(token.start + offset + literal.count))
         }
         return ReadValue(number: n, location: text.location(token.start + offset), written: written)
     }
@@ -102,13 +99,14 @@ struct RowValues {
         var steps = 0
         var overflow = false
         // Where each token's digits end for the cutting; with `.lastIsSum` the total is cut off first.
-        var ends = tokens.map(\.literal.count)
+        let literals = tokens.map { Array(text.scalars[$0.start..<$0.end]) }
+        var ends = literals.map(\.count)
         var target: CellNumber?
         var running = CellNumber(0)
         var partsToCut = parts
 
         func value(_ token: Int, _ range: Range<Int>, last: Bool) -> CellNumber? {
-            let lit = tokens[token].literal
+            let lit = literals[token]
             var m: Int64 = 0
             var scale = 0
             var point = false
@@ -156,7 +154,7 @@ struct RowValues {
                 }
                 return
             }
-            let lit = tokens[t].literal
+            let lit = literals[t]
             let tokenEnd = ends[t]
             let tokensLeft = active - t
             let point = min(lit.firstIndex(of: ".") ?? lit.count, tokenEnd)
@@ -187,7 +185,7 @@ struct RowValues {
         }
         if case .lastIsSum = rule, let lastToken = tokens.indices.last {
             // Each possible total (a suffix of the last token), then the other cells up to it.
-            let lit = tokens[lastToken].literal
+            let lit = literals[lastToken]
             let point = lit.firstIndex(of: ".") ?? lit.count
             partsToCut = parts - 1
             for start in 0..<min(point + 1, lit.count) where isNumber(lit, start, lit.count) && !overflow {
@@ -206,7 +204,7 @@ struct RowValues {
         let located = accepted.map { split in
             split.map { piece -> ReadValue in
                 let token = tokens[piece.token]
-                let last = piece.range.upperBound == token.literal.count
+                let last = piece.range.upperBound == literals[piece.token].count
                 let number = value(piece.token, piece.range, last: last)
                 let written: String? =
                     last && token.unitPower != nil

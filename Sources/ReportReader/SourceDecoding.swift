@@ -35,6 +35,9 @@ public enum SourceDecoding {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return utf16(Array(bytes.dropFirst(2)), littleEndian: false)
         }
+        if !bytes.prefix(4096).contains(0), let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedSource(text: text, encoding: .utf8, firstInvalidByte: nil)
+        }
         if let endian = utf16WithoutBOM(bytes) {
             let decoded = utf16(bytes, littleEndian: endian)
             if isPlainText(decoded.text) { return decoded }
@@ -51,6 +54,9 @@ public enum SourceDecoding {
     }
 
     private static func utf8(_ bytes: [UInt8]) -> DecodedSource {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedSource(text: text, encoding: .utf8, firstInvalidByte: nil)
+        }
         var firstInvalid: Int?
         var decoder = UTF8()
         var iterator = bytes.makeIterator()

@@ -66,7 +66,7 @@ struct TableFill {
     }
 
     func recordVariant(_ match: LabelMatch, row: RowDefinition, text: NormalizedText, in report: inout Report) {
-        guard match.spelling.isVariant else { return }
+        guard match.isVariant else { return }
         report.labelVariants.append(
             LabelVariantUse(
                 rowKey: row.key, statutory: row.label, written: text.text(match.start..<(match.end + 1)),

@@ -8,16 +8,14 @@ struct Token {
     /// Offsets of the token in the text.
     let start: Int
     let end: Int
-    /// The number as written (digits, sign, decimal point), for values that are numbers.
-    var literal: [Unicode.Scalar] = []
     /// A blank mark: `/`, `—`, `-`, `无`.
     var isBlankMark = false
     /// Power of ten that converts the written unit to 万元 (元: −4, 亿元: +4), when a unit follows.
     var unitPower: Int?
     /// Where the value as written ends, its unit included.
     var writtenEnd = 0
-    /// A note written after the value, e.g. `（其中修订16件）`.
-    var note: String?
+    /// Where a note written after the value stands, e.g. `（其中修订16件）`.
+    var note: Range<Int>?
     /// Whether a tab, `|` or line break stands between this token and the previous one.
     var strongSeparatorBefore = false
     /// 0-based line index of the token's start.
@@ -49,7 +47,9 @@ struct Tokenizer {
                 strong = true
                 line += 1
                 i += 1
-                if i < hi && isPageMark(lineFrom: i, to: hi) { i = min(hi, text.lineEnd(i)) }
+                if i < hi && isPageMark(lineFrom: i, to: hi) {
+                    while i < hi && s[i] != "\n" { i += 1 }
+                }
                 continue
             }
             if c == "\t" || c == "|" {
@@ -66,7 +66,7 @@ struct Tokenizer {
                 t.strongSeparatorBefore = strong
                 t.line = line
                 tokens.append(t)
-                line = text.lineIndex(max(token.next - 1, t.start))
+                for k in t.start..<token.next where s[k] == "\n" { line += 1 }
                 strong = false
                 i = token.next
                 continue
@@ -125,7 +125,6 @@ struct Tokenizer {
             end = j - 1
         }
         var token = Token(kind: .value, start: i, end: end)
-        token.literal = Array(s[i..<end])
         var next = end
         var k = end
         while k < limit, s[k] == " " { k += 1 }
@@ -143,7 +142,7 @@ struct Tokenizer {
         k = next
         while k < limit, TextNormalization.isSeparator(s[k]) || s[k] == "\n" { k += 1 }
         if k < limit, s[k] == "(", let close = noteEnd(from: k, limit: limit) {
-            token.note = text.text(k..<close)
+            token.note = k..<close
             next = close
         }
         return (token, next)
@@ -179,14 +178,14 @@ struct Tokenizer {
         return nil
     }
 
-    /// A line that holds only a page mark: `— 5 —`, `- 5 -`, `5`, `第 5 页`, `第5页 共7页`.
+    /// A line that holds only a page mark: `— 5 —`, `- 5 -`, `第 5 页`, `第5页 共7页`.
     private func isPageMark(lineFrom start: Int, to limit: Int) -> Bool {
         let s = text.scalars
-        let end = min(text.lineEnd(start), limit)
-        var digits = 0, dashes = 0, other = 0, page = 0
+        var digits = 0, dashes = 0, page = 0
         var i = start
-        while i < end {
+        while i < limit {
             let c = s[i]
+            if c == "\n" { break }
             if c.asciiDigit != nil {
                 digits += 1
             } else if c == "—" || c == "-" {
@@ -194,10 +193,11 @@ struct Tokenizer {
             } else if c == "第" || c == "页" || c == "共" {
                 page += 1
             } else if !TextNormalization.isSeparator(c) {
-                other += 1
+                return false
             }
+            if digits > 3 { return false }
             i += 1
         }
-        return digits > 0 && digits <= 3 && other == 0 && (dashes >= 2 || page >= 2)
+        return digits > 0 && (dashes >= 2 || page >= 2)
     }
 }

@@ -1,1 +1,63 @@
-print("todo")
+import AnnualReport
+import Foundation
+import ReportChecks
+import ReportReader
+
+// Reads and checks the shipped seeds and text samples many times over on one core and prints
+// reports per second, MB/s and peak memory. Run: swift run -c release gongkai-bench [FIXTURES] [SECONDS]
+
+let arguments = CommandLine.arguments
+let root = arguments.count > 1 ? arguments[1] : "Tests/Fixtures"
+let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 5 : 5
+
+var inputs: [(name: String, bytes: [UInt8])] = []
+for folder in ["seeds", "samples"] {
+    let dir = URL(fileURLWithPath: root).appendingPathComponent(folder)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    for name in names.sorted() where name.hasSuffix(".txt") || name.hasSuffix(".md") {
+        if let data = FileManager.default.contents(atPath: dir.appendingPathComponent(name).path) {
+            inputs.append((name, [UInt8](data)))
+        }
+    }
+}
+guard !inputs.isEmpty else {
+    FileHandle.standardError.write(Data("gongkai-bench: no .txt or .md reports under \(root)/seeds or \(root)/samples\n".utf8))
+    exit(2)
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+@MainActor func measure(_ label: String, _ body: ([UInt8], String) throws -> Int) rethrows {
+    let clock = ContinuousClock()
+    var reports = 0
+    var bytes = 0
+    var sink = 0
+    let start = clock.now
+    while clock.now - start < .seconds(seconds) {
+        for input in inputs {
+            sink &+= try body(input.bytes, input.name)
+            reports += 1
+            bytes += input.bytes.count
+        }
+    }
+    let elapsed = clock.now - start
+    let s = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(
+        String(
+            format: "%-16@ %8.0f reports/s  %7.2f MB/s  %6.1f µs/report  (%d reports, checksum %d)", label as NSString,
+            Double(reports) / s, Double(bytes) / s / 1_000_000, s / Double(reports) * 1e6, reports, sink & 0xFFFF))
+}
+
+print("gongkai-bench: \(inputs.count) reports, \(inputs.reduce(0) { $0 + $1.bytes.count }) bytes, \(seconds) s per run, one core")
+try measure("read") { bytes, name in
+    try ReportReader.read(bytes: bytes, origin: name).cells.count
+}
+try measure("read + check") { bytes, name in
+    let report = try ReportReader.read(bytes: bytes, origin: name)
+    return CheckCatalogue.check(report).count + report.cells.count
+}
+print(String(format: "peak memory %.1f MB", peakMemoryMB()))

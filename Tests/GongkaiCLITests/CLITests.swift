@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+
+/// The `gongkai` command as a user runs it: exit codes, JSON shape, standard input, help.
+final class CLITests: XCTestCase {
+    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    private var binary = URL(fileURLWithPath: "/")
+
+    override func setUpWithError() throws {
+        // The executable is built beside the test bundle.
+        let places = [Bundle.main.bundleURL, Bundle(for: CLITests.self).bundleURL].flatMap { [$0, $0.deletingLastPathComponent()] }
+        if let found = places.map({ $0.appendingPathComponent("gongkai") }).first(where: {
+            FileManager.default.isExecutableFile(atPath: $0.path)
+        }) {
+            binary = found
+        } else if ProcessInfo.processInfo.environment["CI"] != nil {
+            XCTFail("gongkai is not built next to the tests (looked in \(places.map(\.path)))")
+        } else {
+            throw XCTSkip("gongkai is not built; run `swift build` first")
+        }
+    }
+
+    private func run(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ["NO_COLOR": "1"]
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private func fixture(_ path: String) -> String { Self.fixtures.appendingPathComponent(path).path }
+
+    func testParseJSONIsNestedByCanonicalKeys() throws {
+        let result = try run(["parse", fixture("seeds/001_c6d2da25662234b0.txt"), "--json"])
+        XCTAssertEqual(result.status, 0, result.err)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        XCTAssertEqual(json["format"] as? String, "2019")
+        XCTAssertEqual(json["year"] as? Int, 2019)
+        XCTAssertEqual(json["agency"] as? String, "辽阳市")
+        let requests = try XCTUnwrap(json["requests"] as? [String: Any])
+        let new = try XCTUnwrap(requests["new"] as? [String: Any])
+        XCTAssertEqual(new["natural_person"] as? Int, 64)
+        let withheld = try XCTUnwrap(requests["withheld"] as? [String: Any])
+        XCTAssertEqual((withheld["prohibited_by_law"] as? [String: Any])?["total"] as? Int, 2)
+        XCTAssertNotNil(json["uncertain"] as? [String: Any])
+        XCTAssertNotNil((json["sources"] as? [String: Any])?["requests.new.natural_person"])
+        XCTAssertNotNil((json["sections"] as? [String: Any])?["overview"])
+    }
+
+    func testUncertainCellsAreNullWithCandidates() throws {
+        let result = try run(["parse", fixture("samples/平潭综合实验区2019年度报告.txt"), "--json", "--no-text"])
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let fees = try XCTUnwrap((json["proactive"] as? [String: Any])?["fees"] as? [String: Any])
+        XCTAssertTrue(fees["prior_items"] is NSNull)
+        let uncertain = try XCTUnwrap(json["uncertain"] as? [String: Any])
+        let entry = try XCTUnwrap(uncertain["proactive.fees.prior_items"] as? [String: Any])
+        XCTAssertEqual(entry["candidates"] as? [Int], [3, 35])
+    }
+
+    func testParseWithoutJSONShowsTables() throws {
+        let result = try run(["parse", fixture("seeds/004_7f2f36b97c6d827f.txt")])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.out.contains("三、收到和处理政府信息公开申请情况"))
+        XCTAssertTrue(result.out.contains("沈阳市工业和信息化局"))
+    }
+
+    func testCheckExitStatus() throws {
+        XCTAssertEqual(try run(["check", fixture("seeds/001_c6d2da25662234b0.txt")]).status, 0)
+        let text = try String(contentsOfFile: fixture("seeds/001_c6d2da25662234b0.txt"), encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "(七)总计\n\n64", with: "(七)总计\n\n65")
+        XCTAssertNotEqual(broken, text)
+        let result = try run(["check", "-"], stdin: Data(broken.utf8))
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.out.contains("arithmetic."))
+        XCTAssertTrue(result.out.contains("错误"))
+    }
+
+    func testCheckJSONGroupsFindingsByReport() throws {
+        let result = try run([
+            "check", "--json", fixture("seeds/000_310871bd08bd093a.txt"), fixture("samples/平潭综合实验区2022年度报告.txt"),
+        ])
+        XCTAssertEqual(result.status, 0)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
+        XCTAssertEqual(json.count, 2)
+        let findings = try XCTUnwrap(json[0]["findings"] as? [[String: Any]])
+        XCTAssertTrue(findings.contains { $0["id"] as? String == "structure.label-variant" && $0["severity"] as? String == "notice" })
+    }
+
+    func testUnreadableInputExitsTwoWithAClearMessage() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-empty-\(UUID()).txt")
+        try Data().write(to: empty)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let result = try run(["check", empty.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.err.contains(empty.path) && result.err.contains("empty"), result.err)
+        let missing = try run(["parse", "/nonexistent/report.txt"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.err.contains("no such file"))
+        let notReport = try run(["parse", "-"], stdin: Data("会议通知\n请各单位准时参加。\n".utf8))
+        XCTAssertEqual(notReport.status, 2)
+        XCTAssertTrue(notReport.err.contains("no annual report found"))
+    }
+
+    func testHelpTeachesWithExamples() throws {
+        for command in [["--help"], ["parse", "--help"], ["check", "--help"]] {
+            let result = try run(command)
+            XCTAssertEqual(result.status, 0)
+            XCTAssertTrue(result.out.contains("Example"), "\(command): \(result.out)")
+        }
+    }
+}
