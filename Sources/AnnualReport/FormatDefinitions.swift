@@ -84,8 +84,10 @@ public struct RowDefinition: Sendable, Hashable {
 
 /// Normalises a label for matching: full-width forms to ASCII, spaces removed.
 public func normalizedLabel(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-        let n = TextNormalization.normalize(scalar)
-        return TextNormalization.isSeparator(n) ? nil : n
-    }))
+    String(
+        String.UnicodeScalarView(
+            text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+                let n = TextNormalization.normalize(scalar)
+                return TextNormalization.isSeparator(n) ? nil : n
+            }))
 }

@@ -6,6 +6,17 @@ public enum FormatVariant: String, Sendable, Codable {
     case singleOtherRow = "single-other-row"
 }
 
+extension TableID {
+    /// Position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .proactive: 0
+        case .requests: 1
+        case .appeals: 2
+        }
+    }
+}
+
 /// One cell of a layout: where it sits and its canonical key.
 public struct CellDefinition: Sendable, Hashable {
     /// Canonical key, e.g. `requests.new.natural_person`.
@@ -31,7 +42,8 @@ public struct ReportFormat: Sendable {
     /// Arithmetic identities 1–4 of the spec, expanded over the cells of this layout.
     public let identities: [Identity]
     private let indexByKey: [String: Int]
-    private let firstCellOfRow: [TableID: [Int]]
+    /// First cell index of every row, by table (in `TableID.allCases` order): the hot lookup.
+    private let firstCellOfRow: [[Int]]
 
     init(version: FormatVersion, variant: FormatVariant) {
         self.version = version
@@ -54,7 +66,7 @@ public struct ReportFormat: Sendable {
         }
         self.rows = rows
         self.cells = cells
-        self.firstCellOfRow = firsts
+        self.firstCellOfRow = TableID.allCases.map { firsts[$0] ?? [] }
         var index: [String: Int] = [:]
         for (i, cell) in cells.enumerated() { index[cell.key] = i }
         self.indexByKey = index
@@ -82,7 +94,7 @@ public struct ReportFormat: Sendable {
 
     /// The cell index of a row's column.
     public func cellIndex(table: TableID, row: Int, column: Int) -> Int {
-        (firstCellOfRow[table]?[row] ?? 0) + column
+        firstCellOfRow[table.ordinal][row] + column
     }
 
     /// The row definition a cell belongs to.

@@ -3,7 +3,9 @@ import AnnualReport
 /// `arithmetic.*`: identities 1–4, negative counts, 本年新公开 > 对外公开总数.
 enum ArithmeticChecks {
     static let all: [Check] =
-        [Identity.Kind.carry, .outcomeTotal, .applicantTotal, .appealTotal].map(identityCheck) + [negative, publishedExceedsTotal]
+        [Identity.Kind.carry, .outcomeTotal, .applicantTotal, .appealTotal].map(identityCheck) + [
+            negative, publishedExceedsTotal,
+        ]
 
     private static func identityCheck(_ kind: Identity.Kind) -> Check {
         Check(id: kind.rawValue, summary: "identity \(kind.rawValue) holds") { report in

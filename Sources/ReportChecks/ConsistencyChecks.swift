@@ -11,7 +11,8 @@ enum ConsistencyChecks {
             var sums: [(keys: [String], sum: CellNumber)] = []
             for reading in fact.readings {
                 let values = reading.map { report.value($0) }
-                guard !reading.isEmpty, values.allSatisfy({ $0 != nil }), let sum = CellNumber.sum(values.compactMap { $0 }) else {
+                guard !reading.isEmpty, values.allSatisfy({ $0 != nil }), let sum = CellNumber.sum(values.compactMap { $0 })
+                else {
                     continue
                 }
                 if sum == fact.value { return nil }

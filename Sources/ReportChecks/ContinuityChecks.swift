@@ -15,7 +15,8 @@ enum ContinuityChecks {
             guard let a = previous.value(last), let b = current.value(this), a != b else { return nil }
             return Finding(
                 id: "continuity.carry-over", severity: .warning,
-                message: "\(current.year ?? 0) 年「\(current.format.label(ofCell: current.format.index(of: this) ?? 0))」为 \(b)，而 \(previous.year ?? 0) 年报告「结转下年度继续办理」为 \(a)",
+                message:
+                    "\(current.year ?? 0) 年「\(current.format.label(ofCell: current.format.index(of: this) ?? 0))」为 \(b)，而 \(previous.year ?? 0) 年报告「结转下年度继续办理」为 \(a)",
                 cells: pair(previous, last, current, this), expected: a.description,
                 source: current.cell(this)?.source, origin: current.origin)
         }
@@ -31,7 +32,8 @@ enum ContinuityChecks {
             else { return nil }
             return Finding(
                 id: "continuity.in-force", severity: .warning,
-                message: "「\(current.format.label(ofCell: current.format.index(of: row + ".in_force") ?? 0))」为 \(now)，按上年 \(last) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)",
+                message:
+                    "「\(current.format.label(ofCell: current.format.index(of: row + ".in_force") ?? 0))」为 \(now)，按上年 \(last) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)",
                 cells: pair(previous, row + ".in_force", current, row + ".in_force")
                     + [current.findingCell(key: row + ".issued"), current.findingCell(key: row + ".repealed")].compactMap { $0 },
                 expected: expected.description, source: current.cell(row + ".in_force")?.source, origin: current.origin)
@@ -41,18 +43,22 @@ enum ContinuityChecks {
     static let priorItems = SeriesCheck(id: "continuity.prior-items", summary: "上一年项目数量 follows from last year") {
         previous, current in
         guard previous.format.version == .v2019, current.format.version == .v2019 else { return [] }
-        return ["proactive.licensing", "proactive.other_services", "proactive.penalties", "proactive.coercive_measures", "proactive.fees"]
-            .compactMap { row in
-                guard let lastPrior = previous.value(row + ".prior_items"), let lastChange = previous.value(row + ".change"),
-                    let now = current.value(row + ".prior_items"), let expected = CellNumber.sum([lastPrior, lastChange]),
-                    expected != now
-                else { return nil }
-                return Finding(
-                    id: "continuity.prior-items", severity: .warning,
-                    message: "「\(current.format.label(ofCell: current.format.index(of: row + ".prior_items") ?? 0))」为 \(now)，按上年 \(lastPrior) 加增减 \(lastChange) 应为 \(expected)",
-                    cells: pair(previous, row + ".prior_items", current, row + ".prior_items"), expected: expected.description,
-                    source: current.cell(row + ".prior_items")?.source, origin: current.origin)
-            }
+        return [
+            "proactive.licensing", "proactive.other_services", "proactive.penalties", "proactive.coercive_measures",
+            "proactive.fees",
+        ]
+        .compactMap { row in
+            guard let lastPrior = previous.value(row + ".prior_items"), let lastChange = previous.value(row + ".change"),
+                let now = current.value(row + ".prior_items"), let expected = CellNumber.sum([lastPrior, lastChange]),
+                expected != now
+            else { return nil }
+            return Finding(
+                id: "continuity.prior-items", severity: .warning,
+                message:
+                    "「\(current.format.label(ofCell: current.format.index(of: row + ".prior_items") ?? 0))」为 \(now)，按上年 \(lastPrior) 加增减 \(lastChange) 应为 \(expected)",
+                cells: pair(previous, row + ".prior_items", current, row + ".prior_items"), expected: expected.description,
+                source: current.cell(row + ".prior_items")?.source, origin: current.origin)
+        }
     }
 
     /// Sentences of the narrative sections, long enough to mean something.

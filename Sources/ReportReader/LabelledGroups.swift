@@ -53,7 +53,8 @@ struct LabelledGroups {
         func flushValues() {
             guard !values.isEmpty else { return }
             for part in Self.splitByLines(values) {
-                let runTogether = part.count > 0 && !part.dropFirst().contains { $0.strongSeparatorBefore }
+                let runTogether =
+                    part.count > 0 && !part.dropFirst().contains { $0.strongSeparatorBefore }
                     && !(part.first?.strongSeparatorBefore ?? true)
                 groups.append(
                     ValueGroup(tokens: part, label: pendingLabel, runTogether: runTogether))

@@ -47,7 +47,8 @@ struct MetadataReader {
                     full += text.text(lines[k + 1])
                 }
                 if s.contains("信息公开"), s.contains("报告"), s.count < 80, year(in: s) != nil {
-                    meta.title = String(full.prefix { $0 != "\n" }).trimmingWhitespace()
+                    meta.title =
+                        String(full.prefix { $0 != "\n" }).trimmingWhitespace()
                         + (full.contains("\n") ? String(full.drop { $0 != "\n" }).trimmingWhitespace() : "")
                     titleLine = k
                     break
@@ -67,21 +68,45 @@ struct MetadataReader {
             }
             if agency.isEmpty, let k = titleLine, k > 0 {
                 let previous = text.text(lines[k - 1]).trimmingWhitespace()
-                if previous.count <= 30, previous.unicodeScalars.allSatisfy({ TextNormalization.isHan($0) || $0 == "（" || $0 == "）" }) {
+                if previous.count <= 30,
+                    previous.unicodeScalars.allSatisfy({ TextNormalization.isHan($0) || $0 == "（" || $0 == "）" })
+                {
                     agency = previous
                 }
             }
             meta.agency = agency.isEmpty ? nil : agency
         }
         readPeriod(into: &meta, limit: min(text.count, headLimit + 4000))
-        if let overview, let (y, at) = year(in: normalized(overview)) {
-            meta.yearMentions.append(("body", y, text.location(overview.lowerBound + at)))
+        if let overview, let at = yearOffset(in: overview.lowerBound..<min(overview.upperBound, overview.lowerBound + 600)) {
+            meta.yearMentions.append(("body", yearValue(at), text.location(at)))
         }
-        meta.year = meta.yearMentions.first { $0.kind == "title" }?.year
+        meta.year =
+            meta.yearMentions.first { $0.kind == "title" }?.year
             ?? meta.yearMentions.first { $0.kind == "period" }?.year
             ?? meta.yearMentions.first { $0.kind == "body" }?.year
         meta.published = publication(lines: lines)
         return meta
+    }
+
+    /// The offset of the first year written `2019年` or `2020 年` in a range of the text.
+    func yearOffset(in range: Range<Int>) -> Int? {
+        let s = text.scalars
+        var i = range.lowerBound
+        while i + 4 < range.upperBound {
+            if (s[i] == "1" || s[i] == "2"), i == 0 || s[i - 1].asciiDigit == nil,
+                s[i + 1].asciiDigit != nil, s[i + 2].asciiDigit != nil, s[i + 3].asciiDigit != nil
+            {
+                var k = i + 4
+                while k < range.upperBound, s[k] == " " { k += 1 }
+                if k < range.upperBound, s[k] == "年", (1990...2100).contains(yearValue(i)) { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func yearValue(_ at: Int) -> Int {
+        (0..<4).reduce(0) { $0 * 10 + (text.scalars[at + $1].asciiDigit ?? 0) }
     }
 
     /// A year written `2019年` or `2020 年`: its value and offset.
@@ -111,9 +136,8 @@ struct MetadataReader {
     private func readPeriod(into meta: inout Metadata, limit: Int) {
         for marker in Self.periodMarkers {
             guard let at = text.find(marker, in: 0..<limit) else { continue }
-            let window = max(0, at - 8)..<at
-            if let (y, offset) = year(in: normalized(window)) {
-                meta.yearMentions.append(("period", y, text.location(window.lowerBound + offset)))
+            if let y = yearOffset(in: max(0, at - 8)..<at) {
+                meta.yearMentions.append(("period", yearValue(y), text.location(y)))
                 return
             }
         }

@@ -21,7 +21,9 @@ struct NarrativeReader {
     private static let compiled2021SingleOther = NarrativeReader.compile(.v2021SingleOther)
 
     private static func compile(_ format: ReportFormat) -> [(Pattern, [[Unicode.Scalar]], [[Unicode.Scalar]])] {
-        NarrativeReader.patterns(format).map { p in (p, p.words.map(\.normalizedScalars), p.firstWordOptions.map(\.normalizedScalars)) }
+        NarrativeReader.patterns(format).map { p in
+            (p, p.words.map(\.normalizedScalars), p.firstWordOptions.map(\.normalizedScalars))
+        }
     }
 
     private static func rows(_ format: ReportFormat, withPrefix prefix: String) -> [String] {

@@ -18,13 +18,33 @@ struct NormalizedText {
         var offsets: [Int32] = []
         offsets.reserveCapacity(utf8.count / 2)
         var starts = [0]
+        // The bytes are valid UTF-8 (they come from a String): decode by hand, it is the hot loop.
         var byte = 0
-        for scalar in text.unicodeScalars {
-            let n = TextNormalization.normalize(scalar)
-            if n == "\n" { starts.append(scalars.count + 1) }
-            scalars.append(n)
+        let n = utf8.count
+        while byte < n {
+            let b0 = UInt32(utf8[byte])
+            var value: UInt32
+            var width: Int
+            if b0 < 0x80 {
+                value = b0
+                width = 1
+            } else if b0 < 0xE0 {
+                value = (b0 & 0x1F) << 6 | UInt32(utf8[byte + 1] & 0x3F)
+                width = 2
+            } else if b0 < 0xF0 {
+                value = (b0 & 0x0F) << 12 | UInt32(utf8[byte + 1] & 0x3F) << 6 | UInt32(utf8[byte + 2] & 0x3F)
+                width = 3
+            } else {
+                value =
+                    (b0 & 0x07) << 18 | UInt32(utf8[byte + 1] & 0x3F) << 12 | UInt32(utf8[byte + 2] & 0x3F) << 6
+                    | UInt32(utf8[byte + 3] & 0x3F)
+                width = 4
+            }
+            let normalized = TextNormalization.normalize(Unicode.Scalar(value) ?? "\u{FFFD}")
+            if normalized == "\n" { starts.append(scalars.count + 1) }
+            scalars.append(normalized)
             offsets.append(Int32(byte))
-            byte += UTF8.width(scalar)
+            byte += width
         }
         offsets.append(Int32(byte))
         self.utf8 = utf8

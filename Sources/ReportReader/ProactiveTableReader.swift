@@ -107,7 +107,9 @@ struct ProactiveTableReader {
                 if c == dropped {
                     report.cells[cell] = Cell(
                         value: nil, status: .uncertain, source: anchor, candidates: looseValues.sorted(),
-                        reasoning: "the column \(columnLabel) is missing from the table; loose value(s) with a note naming it stand outside")
+                        reasoning:
+                            "the column \(columnLabel) is missing from the table; loose value(s) with a note naming it stand outside"
+                    )
                 } else {
                     report.cells[cell] = Cell(
                         value: values[c].number, status: values[c].number == nil ? .blank : .read,

@@ -68,7 +68,8 @@ struct RequestsTableReader {
             cellsOfRow: ambiguous.map { fill.cellIndices(row: $0) }, fixed: fixed)
         for r in ambiguous {
             guard let result else {
-                fill.setOptions(options[r], row: r, in: &report, reasoning: "digits run together; the identities do not decide the split")
+                fill.setOptions(
+                    options[r], row: r, in: &report, reasoning: "digits run together; the identities do not decide the split")
                 continue
             }
             let kept = options[r].filter { option in

@@ -124,9 +124,13 @@ struct SectionLocator {
 extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !TextNormalization.isSeparator(TextNormalization.normalize($0)) && $0 != "\n" })
+        guard
+            let first = scalars.firstIndex(where: {
+                !TextNormalization.isSeparator(TextNormalization.normalize($0)) && $0 != "\n"
+            })
         else { return "" }
-        let last = scalars.lastIndex(where: { !TextNormalization.isSeparator(TextNormalization.normalize($0)) && $0 != "\n" }) ?? first
+        let last =
+            scalars.lastIndex(where: { !TextNormalization.isSeparator(TextNormalization.normalize($0)) && $0 != "\n" }) ?? first
         return String(scalars[first...last])
     }
 }

@@ -41,7 +41,9 @@ struct TableFill {
         }
     }
 
-    func setUncertain(row: Int, at location: SourceLocation?, candidates: [[CellNumber]], in report: inout Report, reasoning: String) {
+    func setUncertain(
+        row: Int, at location: SourceLocation?, candidates: [[CellNumber]], in report: inout Report, reasoning: String
+    ) {
         for (c, cell) in cellIndices(row: row).enumerated() {
             report.cells[cell] = Cell(
                 value: nil, status: .uncertain, source: location,

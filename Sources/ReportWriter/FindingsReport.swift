@@ -6,7 +6,9 @@ public enum FindingsReport {
     /// One report's findings for a terminal.
     public static func render(_ report: Report, findings: [Finding], style: TerminalStyle) -> String {
         let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
-        var out = style.bold("\(report.agency ?? "（机关不详）") \(report.year.map { "\($0) 年度" } ?? "")") + style.dim("  \(report.origin)") + "\n"
+        var out =
+            style.bold("\(report.agency ?? "（机关不详）") \(report.year.map { "\($0) 年度" } ?? "")") + style.dim("  \(report.origin)")
+            + "\n"
         out +=
             "  " + style.red("错误 \(counts[.error] ?? 0)") + "  " + style.yellow("警告 \(counts[.warning] ?? 0)") + "  "
             + style.cyan("提示 \(counts[.notice] ?? 0)") + "\n"

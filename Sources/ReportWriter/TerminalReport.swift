@@ -6,10 +6,11 @@ public enum TerminalReport {
     /// their candidates below.
     public static func render(_ report: Report, style: TerminalStyle) -> String {
         var out = style.bold(report.title ?? report.origin) + "\n"
-        out += style.dim(
-            "机关 \(report.agency ?? "—")  年度 \(report.year.map(String.init) ?? "—")  格式 \(report.format.version.rawValue)"
-                + (report.format.variant == .standard ? "" : "（\(report.format.variant.rawValue)）")
-                + "  发布 \(report.published?.description ?? "—")  来源 \(report.origin)") + "\n"
+        out +=
+            style.dim(
+                "机关 \(report.agency ?? "—")  年度 \(report.year.map(String.init) ?? "—")  格式 \(report.format.version.rawValue)"
+                    + (report.format.variant == .standard ? "" : "（\(report.format.variant.rawValue)）")
+                    + "  发布 \(report.published?.description ?? "—")  来源 \(report.origin)") + "\n"
         for table in TableID.allCases {
             out += "\n" + style.bold(table.title) + "\n"
             let rows = report.format.rows[table] ?? []
@@ -19,9 +20,10 @@ public enum TerminalReport {
                 let header = row.columns.map(\.label)
                 let widths = row.columns.map { max(6, min(12, displayWidth($0.label))) }
                 if header != lastHeader {
-                    out += style.dim(
-                        padded("", to: labelWidth) + "  "
-                            + zip(header, widths).map { padded(shortLabel($0), to: $1, right: true) }.joined(separator: " "))
+                    out +=
+                        style.dim(
+                            padded("", to: labelWidth) + "  "
+                                + zip(header, widths).map { padded(shortLabel($0), to: $1, right: true) }.joined(separator: " "))
                         + "\n"
                     lastHeader = header
                 }
@@ -47,7 +49,8 @@ public enum TerminalReport {
             out += "\n" + style.yellow("无法确定的单元格（记为 null）：") + "\n"
             for i in uncertain {
                 let cell = report.cells[i]
-                out += "  \(report.format.label(ofCell: i))：可能为 \(cell.candidates.map(\.description).joined(separator: " / "))"
+                out +=
+                    "  \(report.format.label(ofCell: i))：可能为 \(cell.candidates.map(\.description).joined(separator: " / "))"
                     + style.dim("  \(cell.reasoning ?? "")  @\(cell.source?.description ?? "")") + "\n"
             }
         }

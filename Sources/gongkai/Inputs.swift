@@ -11,7 +11,9 @@ enum Inputs {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ReadError(origin: path, problem: .unreadable("no such file"))
         }
-        if isDirectory.boolValue { throw ReadError(origin: path, problem: .unreadable("it is a directory; name the files in it")) }
+        if isDirectory.boolValue {
+            throw ReadError(origin: path, problem: .unreadable("it is a directory; name the files in it"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ReadError(origin: path, problem: .unreadable("permission denied or not a regular file"))
         }

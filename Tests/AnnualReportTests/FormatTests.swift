@@ -38,7 +38,8 @@ final class FormatTests: XCTestCase {
     }
 
     func testLabelsAndRequiredFormat() {
-        XCTAssertEqual(ReportFormat.v2019.label(ofCell: ReportFormat.v2019.index(of: "requests.withheld.third_party.total") ?? 0),
+        XCTAssertEqual(
+            ReportFormat.v2019.label(ofCell: ReportFormat.v2019.index(of: "requests.withheld.third_party.total") ?? 0),
             "表三 （三）不予公开4.保护第三方合法权益 · 总计")
         XCTAssertEqual(FormatVersion.required(forYear: 2020), .v2019)
         XCTAssertEqual(FormatVersion.required(forYear: 2021), .v2021)

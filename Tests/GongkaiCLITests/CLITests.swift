@@ -10,7 +10,9 @@ final class CLITests: XCTestCase {
 
     override func setUpWithError() throws {
         // The executable is built beside the test bundle.
-        let places = [Bundle.main.bundleURL, Bundle(for: CLITests.self).bundleURL].flatMap { [$0, $0.deletingLastPathComponent()] }
+        let places = [Bundle.main.bundleURL, Bundle(for: CLITests.self).bundleURL].flatMap {
+            [$0, $0.deletingLastPathComponent()]
+        }
         if let found = places.map({ $0.appendingPathComponent("gongkai") }).first(where: {
             FileManager.default.isExecutableFile(atPath: $0.path)
         }) {
@@ -95,7 +97,8 @@ final class CLITests: XCTestCase {
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
         XCTAssertEqual(json.count, 2)
         let findings = try XCTUnwrap(json[0]["findings"] as? [[String: Any]])
-        XCTAssertTrue(findings.contains { $0["id"] as? String == "structure.label-variant" && $0["severity"] as? String == "notice" })
+        XCTAssertTrue(
+            findings.contains { $0["id"] as? String == "structure.label-variant" && $0["severity"] as? String == "notice" })
     }
 
     func testUnreadableInputExitsTwoWithAClearMessage() throws {

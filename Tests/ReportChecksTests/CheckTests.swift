@@ -66,7 +66,8 @@ final class CheckTests: XCTestCase {
         let original = try text("seeds/004_7f2f36b97c6d827f.txt")
         // The row prints a stray leading value (8 for 7 cells): change the first real cell.
         var broken = original.replacingOccurrences(of: "(七) 总计\t0\t0", with: "(七) 总计\t0\t3")
-        broken = broken.replacingOccurrences(of: "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0", with: "1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0")
+        broken = broken.replacingOccurrences(
+            of: "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0", with: "1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0")
         let findings = CheckCatalogue.check(try read(broken))
         XCTAssertTrue(ids(findings).contains("arithmetic.outcome-total"))
         let appeal = try XCTUnwrap(findings.first { $0.id == "arithmetic.appeal-total" })
@@ -141,9 +142,11 @@ final class CheckTests: XCTestCase {
             .replacingOccurrences(of: "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0\t0", with: "四、结转下年度继续办理\t\t3\t0\t0\t0\t0\t0\t3")
             .replacingOccurrences(of: "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", with: "一、本年新收政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3")
             .replacingOccurrences(of: "行政许可\t2\t0\t0", with: "行政许可\t2\t+4\t0")
-        let year2020 = base.replacingOccurrences(of: "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", with: "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2")
-            .replacingOccurrences(of: "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", with: "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0")
-            .replacingOccurrences(of: "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0\t0", with: "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2")
+        let year2020 = base.replacingOccurrences(
+            of: "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", with: "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2"
+        )
+        .replacingOccurrences(of: "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", with: "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0")
+        .replacingOccurrences(of: "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0\t0", with: "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2")
         let reports = [try read(year2020, origin: "2020.txt"), try read(year2019, origin: "2019.txt")]
         XCTAssertEqual(reports.map(\.year), [2020, 2019])
         let findings = CheckCatalogue.check(reports)

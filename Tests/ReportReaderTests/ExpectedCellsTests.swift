@@ -21,10 +21,14 @@ final class ExpectedCellsTests: XCTestCase {
                 let truth = (value as? NSNumber).flatMap { CellNumber(parsing: $0.stringValue[...]) }
                 if cell.value == truth && cell.status != .uncertain { continue }
                 if ambiguous.contains(key), cell.status == .uncertain {
-                    if let truth { XCTAssertTrue(cell.candidates.contains(truth), "\(name) \(key): \(truth) not among candidates") }
+                    if let truth {
+                        XCTAssertTrue(cell.candidates.contains(truth), "\(name) \(key): \(truth) not among candidates")
+                    }
                     continue
                 }
-                XCTFail("\(name) \(key): read \(cell.value?.description ?? "null") (\(cell.status)), expected \(truth?.description ?? "null")")
+                XCTFail(
+                    "\(name) \(key): read \(cell.value?.description ?? "null") (\(cell.status)), expected \(truth?.description ?? "null")"
+                )
             }
             checked += cells.count
         }

@@ -28,7 +28,8 @@ final class PropertyTests: XCTestCase {
                 let cell = report.cells[i]
                 let key = format.cells[i].key
                 if cell.status == .uncertain, layout == .runTogether {
-                    XCTAssertTrue(cell.candidates.contains(truth), "\(iteration) \(layout) \(key): \(truth) not in \(cell.candidates)")
+                    XCTAssertTrue(
+                        cell.candidates.contains(truth), "\(iteration) \(layout) \(key): \(truth) not in \(cell.candidates)")
                     uncertain += 1
                 } else {
                     XCTAssertEqual(cell.value, truth, "iteration \(iteration) \(layout) \(key) [\(cell.status)]")
@@ -91,7 +92,9 @@ final class PropertyTests: XCTestCase {
         case 4: bytes = Array(bytes[..<a])
         case 5: bytes.insert(contentsOf: Array(" | \t? \u{3000}0 —\n".utf8), at: a)
         default:
-            let digits = (0..<Int.random(in: 20...200, using: &random)).map { _ in UInt8(48 + Int.random(in: 0...9, using: &random)) }
+            let digits = (0..<Int.random(in: 20...200, using: &random)).map { _ in
+                UInt8(48 + Int.random(in: 0...9, using: &random))
+            }
             bytes.insert(contentsOf: digits, at: a)
         }
     }

@@ -54,7 +54,9 @@ struct ReportSynthesizer {
             if let i = cell("requests.new", c) { v[i] = CellNumber(total + carriedOver - carriedIn) }
         }
         for r in rows.indices {
-            let sum = (0..<6).reduce(Int64(0)) { $0 + (v[format.cellIndex(table: .requests, row: r, column: $1)].integerValue ?? 0) }
+            let sum = (0..<6).reduce(Int64(0)) {
+                $0 + (v[format.cellIndex(table: .requests, row: r, column: $1)].integerValue ?? 0)
+            }
             v[format.cellIndex(table: .requests, row: r, column: 6)] = CellNumber(sum)
         }
         for r in (format.rows[.appeals] ?? []).indices {
