@@ -91,3 +91,19 @@ public func normalizedLabel(_ text: String) -> String {
                 return TextNormalization.isSeparator(n) ? nil : n
             }))
 }
+
+/// Header wording that real reports vary: the statutory words and a variant, in one table.
+public struct HeaderVariant: Sendable, Hashable {
+    /// The table whose header it is.
+    public let table: TableID
+    /// The statutory wording.
+    public let statutory: String
+    /// The variant as reports print it.
+    public let variant: String
+
+    /// The header variants the reader recognises.
+    public static let known: [HeaderVariant] = [
+        HeaderVariant(table: .requests, statutory: "本列数据的勾稽关系为", variant: "本列数据的逻辑关系为"),
+        HeaderVariant(table: .proactive, statutory: "现行有效件数", variant: "现行有效件数（历史累计）"),
+    ]
+}

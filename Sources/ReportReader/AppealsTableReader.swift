@@ -31,12 +31,12 @@ struct AppealsTableReader {
             case .exact(let v): candidates = [v]
             case .splits(let splits):
                 candidates = splits
-                reasoning = "digits run together; split by the blocks' totals"
+                reasoning = "数字连写，依各部分总计拆分"
             case .partial, .undetermined:
                 for r in rows.indices {
                     fill.setUncertain(
                         row: r, at: text.location(first.start), candidates: [], in: &report,
-                        reasoning: "table 四 has \(valueTokens.count) values for \(n) cells")
+                        reasoning: "表四有 \(valueTokens.count) 个数值，应为 \(n) 个")
                 }
                 return
             }
@@ -46,11 +46,11 @@ struct AppealsTableReader {
             if slice.isEmpty {
                 fill.setUncertain(
                     row: r, at: text.location(first.start), candidates: [], in: &report,
-                    reasoning: "no split of the run-together digits makes each block's 总计 its sum")
+                    reasoning: "连写数字的任何拆法都不能使各部分总计等于其分项之和")
             } else if slice.count == 1 {
                 fill.setExact(slice[0], row: r, in: &report, reasoning: reasoning)
             } else {
-                fill.setOptions(slice, row: r, in: &report, reasoning: "digits run together; \(slice.count) splits possible")
+                fill.setOptions(slice, row: r, in: &report, reasoning: "数字连写，有 \(slice.count) 种拆法")
             }
         }
     }

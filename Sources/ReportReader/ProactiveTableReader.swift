@@ -31,7 +31,7 @@ struct ProactiveTableReader {
                 case .undetermined:
                     fill.setUncertain(
                         row: r, at: text.location(group.tokens[0].start), candidates: [], in: &report,
-                        reasoning: "digits run together allow too many splits")
+                        reasoning: "数字连写，可能的拆法过多")
                 }
             } else if let seen = found.labels.first(where: { $0.match.row == r }) {
                 fill.recordVariant(seen.match, row: row, text: text, in: &report)
@@ -61,12 +61,12 @@ struct ProactiveTableReader {
             fill.setExact(
                 kept[0], row: r, in: &report,
                 reasoning: used.isEmpty
-                    ? "digits run together; only one split is possible"
-                    : "digits run together; the split is fixed by the narrative: " + used.joined(separator: " "))
+                    ? "数字连写，仅有一种拆法"
+                    : "数字连写，依正文所述确定拆分：" + used.joined(separator: ""))
         } else {
             fill.setOptions(
                 kept, row: r, in: &report,
-                reasoning: "digits run together with no separator and no identity to split them (\(kept.count) possible splits)")
+                reasoning: "数字连写无分隔，且无勾稽关系可据以拆分（\(kept.count) 种拆法）")
         }
     }
 
@@ -108,13 +108,13 @@ struct ProactiveTableReader {
                     report.cells[cell] = Cell(
                         value: nil, status: .uncertain, source: anchor, candidates: looseValues.sorted(),
                         reasoning:
-                            "the column \(columnLabel) is missing from the table; loose value(s) with a note naming it stand outside"
+                            "表中缺少「\(columnLabel)」一列；表外有注明该列的数值"
                     )
                 } else {
                     report.cells[cell] = Cell(
                         value: values[c].number, status: values[c].number == nil ? .blank : .read,
                         source: values[c].location, written: values[c].written,
-                        reasoning: "the column \(columnLabel) is missing from the table; the other values keep their order")
+                        reasoning: "表中缺少「\(columnLabel)」一列，其余数值按列序对应")
                 }
             }
         }

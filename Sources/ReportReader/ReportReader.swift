@@ -57,6 +57,15 @@ public enum ReportReader {
         if let range = found.tableRange[.appeals] {
             AppealsTableReader(text: text, format: format).read(tokens: tokenizer.tokens(in: range), into: &report)
         }
+        for header in HeaderVariant.known {
+            guard let range = found.tableRange[header.table],
+                let at = text.find(header.variant.normalizedScalars, in: range)
+            else { continue }
+            report.labelVariants.append(
+                LabelVariantUse(
+                    rowKey: header.table.rawValue, statutory: header.statutory, written: header.variant,
+                    source: text.location(at)))
+        }
         return report
     }
 }

@@ -30,13 +30,13 @@ struct RequestsTableReader {
                     if options[r].isEmpty {
                         fill.setUncertain(
                             row: r, at: text.location(group.tokens[0].start), candidates: [], in: &report,
-                            reasoning: "no split of the run-together digits makes 总计 the sum of the columns")
+                            reasoning: "连写数字的任何拆法都不能使总计等于各列之和")
                     }
                 case .partial(let v): fill.setPartial(v, row: r, in: &report)
                 case .undetermined:
                     fill.setUncertain(
                         row: r, at: text.location(group.tokens[0].start), candidates: [], in: &report,
-                        reasoning: "digits run together allow too many splits")
+                        reasoning: "数字连写，可能的拆法过多")
                 }
             case .blank(let offset):
                 fill.setBlank(row: r, at: text.location(offset), in: &report)
@@ -54,7 +54,7 @@ struct RequestsTableReader {
     private func settle(_ options: [[[ReadValue]]], wasSplit: [Bool], fill: TableFill, into report: inout Report) {
         let ambiguous = options.indices.filter { options[$0].count > 1 }
         for r in options.indices where options[r].count == 1 {
-            let reasoning = wasSplit[r] ? "digits run together; the only split where 总计 is the sum of the columns" : nil
+            let reasoning = wasSplit[r] ? "数字连写，唯有此拆法使总计等于各列之和" : nil
             fill.setExact(options[r][0], row: r, in: &report, reasoning: reasoning)
         }
         guard !ambiguous.isEmpty else { return }
@@ -69,7 +69,7 @@ struct RequestsTableReader {
         for r in ambiguous {
             guard let result else {
                 fill.setOptions(
-                    options[r], row: r, in: &report, reasoning: "digits run together; the identities do not decide the split")
+                    options[r], row: r, in: &report, reasoning: "数字连写，勾稽关系不能确定拆分")
                 continue
             }
             let kept = options[r].filter { option in
@@ -78,8 +78,8 @@ struct RequestsTableReader {
             fill.setOptions(
                 kept.isEmpty ? options[r] : kept, row: r, in: &report,
                 reasoning: kept.count == 1
-                    ? "digits run together; the split is the only one that satisfies the table's identities"
-                    : "digits run together; \(kept.count) splits satisfy the table's identities")
+                    ? "数字连写，唯有此拆法满足表内勾稽关系"
+                    : "数字连写，有 \(kept.count) 种拆法满足表内勾稽关系")
         }
     }
 

@@ -49,7 +49,7 @@ struct RowValues {
         if tokens.count > n {
             let dropped = tokens.prefix(tokens.count - n).map { text.text($0.start..<$0.end) }
             notes.append(
-                "\(text.location(tokens[0].start)): \(dropped.count) stray value(s) before the row's \(n) cells ignored: \(dropped.joined(separator: " "))"
+                "\(text.location(tokens[0].start)): 该行应有 \(n) 个数值，行首多出的 \(dropped.count) 个已忽略：\(dropped.joined(separator: " "))"
             )
             tokens = Array(tokens.suffix(n))
         }

@@ -64,7 +64,7 @@ struct TableFill {
         }
         setUncertain(
             row: row, at: values.first?.location, candidates: candidates, in: &report,
-            reasoning: "\(m) value(s) for \(n) cells; which cell is missing is not written")
+            reasoning: "该行只有 \(m) 个数值而应有 \(n) 个，无法判断缺少哪一格")
     }
 
     func recordVariant(_ match: LabelMatch, row: RowDefinition, text: NormalizedText, in report: inout Report) {

@@ -48,6 +48,11 @@ final class CheckTests: XCTestCase {
         XCTAssertTrue(blank.cells.allSatisfy { $0.value == nil })
     }
 
+    func testHeaderVariantIsANotice() throws {
+        let findings = CheckCatalogue.check(try read(text("seeds/002_09886ce637bf6d9d.txt")))
+        XCTAssertTrue(findings.contains { $0.id == "structure.label-variant" && $0.message.contains("逻辑关系") })
+    }
+
     func testCarryAndTotalIdentitiesNameCellsAndValues() throws {
         // 001: 一、本年新收 自然人 64 → 65 breaks the carry identity and the row total.
         let original = try text("seeds/001_c6d2da25662234b0.txt")

@@ -70,7 +70,7 @@ final class ExpectedCellsTests: XCTestCase {
         XCTAssertNotNil(report.cell("requests.new.total")?.reasoning)
         // `8855698`: no identity; the narrative (现行有效…698件, 制发…88件) leaves one split.
         XCTAssertEqual(report.value("proactive.normative_documents.repealed"), CellNumber(55))
-        XCTAssertTrue(report.cell("proactive.normative_documents.repealed")?.reasoning?.contains("narrative") ?? false)
+        XCTAssertTrue(report.cell("proactive.normative_documents.repealed")?.reasoning?.contains("正文") ?? false)
     }
 
     func testEveryReadCellRecordsWhereItWasRead() throws {
