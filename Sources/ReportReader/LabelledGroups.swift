@@ -33,12 +33,14 @@ struct LabelledGroups {
     init(tokens: [Token], matcher: LabelMatcher, text: NormalizedText) {
         var words: [Token] = []
         var values: [Token] = []
+        var compact: [Unicode.Scalar] = []
+        var offsets: [Int] = []
         var pendingLabel: LabelMatch?
 
         func flushWords() {
             guard !words.isEmpty else { return }
-            var compact: [Unicode.Scalar] = []
-            var offsets: [Int] = []
+            compact.removeAll(keepingCapacity: true)
+            offsets.removeAll(keepingCapacity: true)
             for w in words {
                 for o in w.start..<w.end where !TextNormalization.isSeparator(text.scalars[o]) {
                     compact.append(text.scalars[o])

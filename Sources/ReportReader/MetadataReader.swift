@@ -30,29 +30,21 @@ struct MetadataReader {
             if text.scalars[r].contains(where: { !TextNormalization.isSeparator($0) }) { lines.append(r) }
         }
         var titleLine: Int?
-        for (k, r) in lines.enumerated() {
-            let s = normalized(r)
-            if s.hasPrefix("标题:") {
-                meta.title = text.text(r).drop { $0 != ":" && $0 != "：" }.dropFirst().description.trimmingWhitespace()
-                titleLine = k
-                break
-            }
+        for (k, r) in lines.enumerated() where text.matches(Self.titleField, at: firstNonSpace(r)) {
+            meta.title = text.text((firstNonSpace(r) + Self.titleField.count)..<r.upperBound).trimmingWhitespace()
+            titleLine = k
+            break
         }
         if meta.title == nil {
-            for (k, r) in lines.enumerated() {
-                var s = normalized(r)
-                var full = text.text(r)
-                if s.contains("信息公开") && !s.contains("报告") && k + 1 < lines.count {
-                    s += normalized(lines[k + 1])
-                    full += text.text(lines[k + 1])
-                }
-                if s.contains("信息公开"), s.contains("报告"), s.count < 80, year(in: s) != nil {
-                    meta.title =
-                        String(full.prefix { $0 != "\n" }).trimmingWhitespace()
-                        + (full.contains("\n") ? String(full.drop { $0 != "\n" }).trimmingWhitespace() : "")
-                    titleLine = k
-                    break
-                }
+            for (k, r) in lines.enumerated() where text.find(Self.disclosure, in: r) != nil {
+                var ranges = [r]
+                if text.find(Self.report, in: r) == nil, k + 1 < lines.count { ranges.append(lines[k + 1]) }
+                guard ranges.contains(where: { text.find(Self.report, in: $0) != nil }),
+                    ranges.reduce(0, { $0 + $1.count }) < 80, ranges.contains(where: { yearOffset(in: $0) != nil })
+                else { continue }
+                meta.title = ranges.map { text.text($0).trimmingWhitespace() }.joined()
+                titleLine = k
+                break
             }
         }
         if let title = meta.title, let (y, at) = year(in: title) {
@@ -128,6 +120,14 @@ struct MetadataReader {
             i += 1
         }
         return nil
+    }
+
+    private static let titleField = "标题:".normalizedScalars
+    private static let disclosure = "信息公开".normalizedScalars
+    private static let report = "报告".normalizedScalars
+
+    private func firstNonSpace(_ r: Range<Int>) -> Int {
+        r.first { !TextNormalization.isSeparator(text.scalars[$0]) } ?? r.lowerBound
     }
 
     private static let periodMarkers = ["1月1日", "1 月 1 日"].map(\.normalizedScalars)

@@ -10,43 +10,58 @@ struct NormalizedText {
     let lineStarts: [Int]
 
     init(_ text: String) {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(text.utf8.count)
-        utf8.append(contentsOf: text.utf8)
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(utf8.count / 2)
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(utf8.count / 2)
-        var starts = [0]
-        // The bytes are valid UTF-8 (they come from a String): decode by hand, it is the hot loop.
-        var byte = 0
+        let utf8 = Array(text.utf8)
         let n = utf8.count
-        while byte < n {
-            let b0 = UInt32(utf8[byte])
-            var value: UInt32
-            var width: Int
-            if b0 < 0x80 {
-                value = b0
-                width = 1
-            } else if b0 < 0xE0 {
-                value = (b0 & 0x1F) << 6 | UInt32(utf8[byte + 1] & 0x3F)
-                width = 2
-            } else if b0 < 0xF0 {
-                value = (b0 & 0x0F) << 12 | UInt32(utf8[byte + 1] & 0x3F) << 6 | UInt32(utf8[byte + 2] & 0x3F)
-                width = 3
-            } else {
-                value =
-                    (b0 & 0x07) << 18 | UInt32(utf8[byte + 1] & 0x3F) << 12 | UInt32(utf8[byte + 2] & 0x3F) << 6
-                    | UInt32(utf8[byte + 3] & 0x3F)
-                width = 4
-            }
-            let normalized = TextNormalization.normalize(Unicode.Scalar(value) ?? "\u{FFFD}")
-            if normalized == "\n" { starts.append(scalars.count + 1) }
-            scalars.append(normalized)
-            offsets.append(Int32(byte))
-            byte += width
+        var starts = [0]
+        guard n > 0 else {
+            self.utf8 = []
+            self.byteOffsets = [0]
+            self.scalars = []
+            self.lineStarts = starts
+            return
         }
-        offsets.append(Int32(byte))
+        var offsets: [Int32] = []
+        // The bytes are valid UTF-8 (they come from a String): decode by hand into buffers sized for
+        // the worst case (one scalar a byte). This is the reader's hottest loop.
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { scalarBuffer, scalarCount in
+            offsets = [Int32](unsafeUninitializedCapacity: n + 1) { offsetBuffer, offsetCount in
+                utf8.withUnsafeBufferPointer { bytes in
+                    var byte = 0
+                    var count = 0
+                    while byte < n {
+                        let b0 = UInt32(bytes[byte])
+                        var value: UInt32
+                        var width: Int
+                        if b0 < 0x80 {
+                            value = b0
+                            width = 1
+                        } else if b0 < 0xE0 {
+                            value = (b0 & 0x1F) << 6 | UInt32(bytes[byte + 1] & 0x3F)
+                            width = 2
+                        } else if b0 < 0xF0 {
+                            value = (b0 & 0x0F) << 12 | UInt32(bytes[byte + 1] & 0x3F) << 6 | UInt32(bytes[byte + 2] & 0x3F)
+                            width = 3
+                        } else {
+                            value =
+                                (b0 & 0x07) << 18 | UInt32(bytes[byte + 1] & 0x3F) << 12 | UInt32(bytes[byte + 2] & 0x3F) << 6
+                                | UInt32(bytes[byte + 3] & 0x3F)
+                            width = 4
+                        }
+                        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                        let normalized =
+                            value < 0x80 && value != 0x3F && value != 0x0D ? scalar : TextNormalization.normalize(scalar)
+                        if value == 0x0A { starts.append(count + 1) }
+                        (scalarBuffer.baseAddress.unsafelyUnwrapped + count).initialize(to: normalized)
+                        (offsetBuffer.baseAddress.unsafelyUnwrapped + count).initialize(to: Int32(byte))
+                        count += 1
+                        byte += width
+                    }
+                    (offsetBuffer.baseAddress.unsafelyUnwrapped + count).initialize(to: Int32(n))
+                    scalarCount = count
+                    offsetCount = count + 1
+                }
+            }
+        }
         self.utf8 = utf8
         self.byteOffsets = offsets
         self.scalars = scalars
@@ -81,6 +96,14 @@ struct NormalizedText {
     func text(_ range: Range<Int>) -> String {
         let r = range.clamped(to: 0..<count)
         return String(decoding: utf8[Int(byteOffsets[r.lowerBound])..<Int(byteOffsets[r.upperBound])], as: UTF8.self)
+    }
+
+    /// The range without the spaces and line breaks at its ends.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, TextNormalization.isSeparator(scalars[lo]) || scalars[lo] == "\n" { lo += 1 }
+        while hi > lo, TextNormalization.isSeparator(scalars[hi - 1]) || scalars[hi - 1] == "\n" { hi -= 1 }
+        return lo..<hi
     }
 
     /// The normalised text of a range.

@@ -114,7 +114,7 @@ struct SectionLocator {
         for (k, (id, start)) in ordered.enumerated() {
             let end = k + 1 < ordered.count ? ordered[k + 1].1 : text.count
             result[id] = SectionText(
-                text: text.text(start..<end).trimmingWhitespace(), source: text.location(start),
+                text: text.text(text.trimmed(start..<end)), source: text.location(start),
                 headingFound: found.headingFound.contains(id))
         }
         return result
