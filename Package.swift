@@ -10,25 +10,31 @@ let package = Package(
         .library(name: "ReportReader", targets: ["ReportReader"]),
         .library(name: "ReportChecks", targets: ["ReportChecks"]),
         .library(name: "ReportWriter", targets: ["ReportWriter"]),
+        .library(name: "ReportSources", targets: ["ReportSources"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "AnnualReport"),
         .target(name: "ReportReader", dependencies: ["AnnualReport"]),
         .target(name: "ReportChecks", dependencies: ["AnnualReport"]),
+        .target(
+            name: "ReportSources",
+            dependencies: ["AnnualReport", "ReportReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "ReportWriter", dependencies: ["AnnualReport", "ReportChecks"]),
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "AnnualReport", "ReportReader", "ReportChecks", "ReportWriter",
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "ReportSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "gongkai-bench",
-            dependencies: ["AnnualReport", "ReportReader", "ReportChecks"]
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources"]
         ),
         .testTarget(name: "AnnualReportTests", dependencies: ["AnnualReport"]),
         .testTarget(
@@ -38,6 +44,10 @@ let package = Package(
         .testTarget(
             name: "ReportChecksTests",
             dependencies: ["AnnualReport", "ReportReader", "ReportChecks"]
+        ),
+        .testTarget(
+            name: "ReportSourcesTests",
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources"]
         ),
         .testTarget(
             name: "GongkaiCLITests",

@@ -8,7 +8,15 @@ struct AppealsTableReader {
     func read(tokens: [Token], into report: inout Report) {
         let fill = TableFill(format: format, table: .appeals)
         let valueTokens = tokens.filter { $0.kind == .value }
-        guard let first = valueTokens.first else { return }
+        guard let first = valueTokens.first else {
+            // The table is there (its header words are) but holds no value: every cell is blank.
+            if let header = tokens.first(where: { $0.kind == .text }) {
+                for r in (format.rows[.appeals] ?? []).indices {
+                    fill.setBlank(row: r, at: text.location(header.start), in: &report)
+                }
+            }
+            return
+        }
         let rows = format.rows[.appeals] ?? []
         let width = rows.first?.columns.count ?? 5
         let n = rows.count * width

@@ -12,6 +12,14 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
         case notAReport
         /// The file could not be opened.
         case unreadable(String)
+        /// A tool needed for this kind of file is not installed; how to install it.
+        case missingTool(name: String, install: String)
+        /// A tool failed on the file (a corrupt or encrypted PDF, say).
+        case toolFailed(name: String, message: String)
+        /// The file is not a kind the reader takes, or is damaged.
+        case unsupported(String)
+        /// The file is larger than any annual report.
+        case tooLarge(bytes: Int, limit: Int)
     }
 
     /// The file (or `-` for standard input).
@@ -34,6 +42,12 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
         case .notAReport:
             "\(origin): no annual report found — none of the statutory sections or tables (主动公开政府信息情况, 收到和处理政府信息公开申请情况, 行政复议、行政诉讼情况) is in the text"
         case .unreadable(let why): "\(origin): cannot read the file: \(why)"
+        case .missingTool(let name, let install):
+            "\(origin): reading this file needs `\(name)`, which is not installed (\(install))"
+        case .toolFailed(let name, let message): "\(origin): \(name) could not read the file: \(message)"
+        case .unsupported(let why): "\(origin): \(why)"
+        case .tooLarge(let bytes, let limit):
+            "\(origin): the file is \(bytes / 1_000_000) MB; an annual report is far smaller (limit \(limit / 1_000_000) MB for this kind of file)"
         }
     }
 }

@@ -2,6 +2,7 @@ import AnnualReport
 import ArgumentParser
 import ReportChecks
 import ReportReader
+import ReportSources
 import ReportWriter
 
 struct CheckCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct CheckCommand: ParsableCommand {
         var unreadable = false
         for file in files {
             do {
-                reports.append(try ReportReader.read(bytes: Inputs.bytes(of: file), origin: file))
+                reports.append(try ReportSources.read(bytes: Inputs.bytes(of: file), origin: file))
             } catch let error as ReadError {
                 Inputs.printError(error.description)
                 unreadable = true

@@ -1,6 +1,7 @@
 import AnnualReport
 import ArgumentParser
 import ReportReader
+import ReportSources
 import ReportWriter
 
 struct Parse: ParsableCommand {
@@ -32,7 +33,7 @@ struct Parse: ParsableCommand {
         let style = TerminalStyle(color: Inputs.colorOutput)
         for file in files {
             do {
-                let report = try ReportReader.read(bytes: Inputs.bytes(of: file), origin: file)
+                let report = try ReportSources.read(bytes: Inputs.bytes(of: file), origin: file)
                 if json {
                     outputs.append(ReportJSON.value(of: report, includeText: !noText))
                 } else {

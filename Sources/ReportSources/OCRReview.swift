@@ -1,0 +1,51 @@
+import AnnualReport
+
+/// OCR misreads digits. After a recognised report is read, every identity that fails points at the
+/// cells that may be wrong: where changing a single cell makes every identity it belongs to hold,
+/// and that change is the only one, the cell is corrected — and, like every cell of a failing
+/// identity, reported uncertain with the value read and the value the identities want.
+enum OCRReview {
+    static func review(_ report: inout Report) {
+        let identities = report.format.identities
+        func holds(_ identity: Identity, _ cells: [Cell]) -> Bool? {
+            let l = identity.left.map { cells[$0].value }, r = identity.right.map { cells[$0].value }
+            guard l.allSatisfy({ $0 != nil }), r.allSatisfy({ $0 != nil }) else { return nil }
+            return CellNumber.sum(l.compactMap { $0 }) == CellNumber.sum(r.compactMap { $0 })
+        }
+        let failing = identities.filter { holds($0, report.cells) == false }
+        guard !failing.isEmpty else { return }
+        let suspects = Set(failing.flatMap { $0.left + $0.right })
+        var fixes: [(cell: Int, value: CellNumber)] = []
+        let cells = report.cells
+        for cell in suspects {
+            guard let read = cells[cell].value else { continue }
+            let mine = identities.filter { $0.left.contains(cell) || $0.right.contains(cell) }
+            // The value this cell would need for its first failing identity; then every identity must hold.
+            guard let identity = mine.first(where: { holds($0, cells) == false }) else { continue }
+            let others = { (side: [Int]) in side.filter { $0 != cell }.compactMap { cells[$0].value } }
+            let onLeft = identity.left.contains(cell)
+            guard let known = CellNumber.sum(others(onLeft ? identity.left : identity.right)),
+                let target = CellNumber.sum(others(onLeft ? identity.right : identity.left)),
+                let needed = CellNumber.difference(target, known), !(needed < CellNumber(0)), needed != read
+            else { continue }
+            var trial = cells
+            trial[cell].value = needed
+            if mine.allSatisfy({ holds($0, trial) != false }) && failing.allSatisfy({ holds($0, trial) != false }) {
+                fixes.append((cell, needed))
+            }
+        }
+        let unique = fixes.count == 1 ? fixes.first : nil
+        for cell in suspects {
+            guard let read = report.cells[cell].value else { continue }
+            var candidates = [read]
+            var reasoning = "OCR：所在勾稽关系不成立，识别结果可能有误"
+            if let fix = unique, fix.cell == cell {
+                candidates.insert(fix.value, at: 0)
+                reasoning = "OCR：识别为 \(read)，按勾稽关系应为 \(fix.value)（唯一的单格更正）"
+            }
+            report.cells[cell] = Cell(
+                value: nil, status: .uncertain, source: report.cells[cell].source, written: report.cells[cell].written,
+                candidates: candidates, reasoning: reasoning)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import ReportReader
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// A Word document (.docx) as reader text: paragraphs on their own lines, each table row on its own
+/// line with its cells separated by tabs. Merged cells (`gridSpan`, `vMerge`) give one cell; an
+/// empty cell between values becomes a blank mark.
+public enum WordText {
+    /// The text of `word/document.xml` in a .docx archive.
+    public static func text(from bytes: [UInt8], origin: String) throws -> String {
+        let archive: Archive
+        do {
+            archive = try Archive(data: Data(bytes), accessMode: .read)
+        } catch {
+            throw ReadError(origin: origin, problem: .unsupported("the ZIP archive is damaged (\(error))"))
+        }
+        guard let entry = archive["word/document.xml"] else {
+            throw ReadError(origin: origin, problem: .unsupported("a ZIP file, but not a Word document (no word/document.xml)"))
+        }
+        guard entry.uncompressedSize < 200_000_000 else {
+            throw ReadError(origin: origin, problem: .tooLarge(bytes: Int(entry.uncompressedSize), limit: 200_000_000))
+        }
+        var xml = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
+        } catch {
+            throw ReadError(origin: origin, problem: .unsupported("the Word document is damaged (\(error))"))
+        }
+        let collector = DocumentCollector()
+        let parser = XMLParser(data: xml)
+        parser.delegate = collector
+        guard parser.parse() else {
+            throw ReadError(
+                origin: origin,
+                problem: .unsupported(
+                    "word/document.xml is not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown"))"))
+        }
+        return collector.output
+    }
+
+    private final class DocumentCollector: NSObject, XMLParserDelegate {
+        var output = ""
+        private var paragraph = ""
+        private var inText = false
+        /// Open tables: the current row's cells and the cell being read.
+        private var rows: [[String]?] = []
+        private var cells: [String?] = []
+
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            switch local(name) {
+            case "t": inText = true
+            case "tab": paragraph += " "
+            case "br", "cr": paragraph += " "
+            case "tbl":
+                flushParagraph()
+                rows.append(nil)
+                cells.append(nil)
+            case "tr": if !rows.isEmpty { rows[rows.count - 1] = [] }
+            case "tc": if !cells.isEmpty { cells[cells.count - 1] = "" }
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch local(name) {
+            case "t": inText = false
+            case "p":
+                if cells.last.map({ $0 != nil }) ?? false {
+                    cells[cells.count - 1]? += paragraph + " "
+                    paragraph = ""
+                } else {
+                    flushParagraph()
+                }
+            case "tc":
+                guard !cells.isEmpty, !rows.isEmpty else { return }
+                let text = (cells[cells.count - 1] ?? "").trimmingCharacters(in: .whitespaces)
+                rows[rows.count - 1]?.append(text)
+                cells[cells.count - 1] = nil
+            case "tr":
+                guard let row = rows.last ?? nil else { return }
+                emit(row)
+                rows[rows.count - 1] = nil
+            case "tbl":
+                if !rows.isEmpty { rows.removeLast() }
+                if !cells.isEmpty { cells.removeLast() }
+                output += "\n"
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText { paragraph += string }
+        }
+
+        private func flushParagraph() {
+            output += paragraph + "\n"
+            paragraph = ""
+        }
+
+        private func emit(_ row: [String]) {
+            let filled = row.indices.filter { !row[$0].isEmpty }
+            guard let first = filled.first, let last = filled.last else { return }
+            let hasNumber = row.contains { $0.unicodeScalars.contains { $0.value >= 48 && $0.value <= 57 } }
+            let parts = (first...last).map { row[$0].isEmpty ? (hasNumber ? "—" : "") : row[$0] }.filter { !$0.isEmpty }
+            let line = parts.joined(separator: "\t") + "\n"
+            if cells.count > 1, cells[cells.count - 2] != nil {
+                cells[cells.count - 2]? += line  // a table inside a cell
+            } else {
+                output += line
+            }
+        }
+
+        private func local(_ name: String) -> String {
+            name.split(separator: ":").last.map(String.init) ?? name
+        }
+    }
+}

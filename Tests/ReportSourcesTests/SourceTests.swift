@@ -1,0 +1,140 @@
+import AnnualReport
+import Foundation
+import ReportChecks
+import ReportReader
+import ReportSources
+import XCTest
+
+/// Every source type through its adapter into the same reader, against the expected values.
+final class SourceTests: XCTestCase {
+    private func assertMatchesExpected(_ report: Report, _ name: String, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
+        let expected = try SourceFixtures.expected(name)
+        let cells = try XCTUnwrap(expected["cells"] as? [String: Any])
+        let ambiguous = Set(expected["ambiguous"] as? [String] ?? [])
+        XCTAssertEqual(report.format.version.rawValue, expected["format"] as? String, file: file, line: line)
+        XCTAssertEqual(report.year, expected["year"] as? Int, file: file, line: line)
+        XCTAssertEqual(report.agency, expected["agency"] as? String, file: file, line: line)
+        var wrong: [String] = []
+        for (key, value) in cells {
+            let cell = try XCTUnwrap(report.cell(key), key)
+            let truth = (value as? NSNumber).flatMap { CellNumber(parsing: $0.stringValue[...]) }
+            if cell.value == truth && cell.status != .uncertain { continue }
+            if ambiguous.contains(key), cell.status == .uncertain { continue }
+            wrong.append(
+                "\(key): read \(cell.value?.description ?? "null") [\(cell.status)], expected \(truth?.description ?? "null")")
+        }
+        XCTAssertEqual(wrong, [], "\(name): wrong cells", file: file, line: line)
+        XCTAssertEqual(CheckCatalogue.check(report).filter { $0.severity == .error }.map(\.message), [], file: file, line: line)
+    }
+
+    func testSniffingByContent() throws {
+        XCTAssertEqual(SourceKind.sniff(Array("%PDF-1.7\n".utf8)), .pdf)
+        XCTAssertEqual(SourceKind.sniff(Array("<!DOCTYPE html><html>".utf8), name: "report.txt"), .html)
+        XCTAssertEqual(SourceKind.sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A]), .image)
+        XCTAssertEqual(SourceKind.sniff(Array("一、总体情况".utf8), name: "x.pdf"), .text)
+        XCTAssertEqual(SourceKind.sniff(try SourceFixtures.shipped("samples/平潭综合实验区2022年度报告.html")), .html)
+    }
+
+    func testHTMLPageFromThePortal() throws {
+        let bytes = try SourceFixtures.shipped("samples/平潭综合实验区2022年度报告.html")
+        let report = try ReportSources.read(bytes: bytes, origin: "pingtan2022.html")
+        try assertMatchesExpected(report, "平潭综合实验区2022年度报告")
+        XCTAssertEqual(report.published?.description, "2023-02-20")
+    }
+
+    func testHTMLInGBKWithEntitiesSpansAndMergedCells() throws {
+        let html = """
+            <html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>某县统计局2021年政府信息公开工作年度报告_某县人民政府</title></head>
+            <body><div class="nav">首页 &gt; 政务公开</div><div>发布时间：2022-01-20</div>
+            <p>某县统计局2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>2021年，本局共收到政府信息公开申请<span>2</span>件。</p>
+            <p>二、主动公开政府信息情况</p>
+            <table><tr><td colspan="4">第二十条第（一）项</td></tr>
+            <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+            <tr><td><p>规</p><p>章</p></td><td><span>0</span></td><td>&nbsp;</td><td>3</td></tr>
+            <tr><td>行政规范性文件</td><td>1</td><td>0</td><td>5</td></tr>
+            <tr><td colspan="4">第二十条第（五）项</td></tr><tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+            <tr><td>行政许可</td><td colspan="3">12</td></tr>
+            <tr><td colspan="4">第二十条第（六）项</td></tr><tr><td>行政处罚</td><td colspan="3">4</td></tr><tr><td>行政强制</td><td colspan="3">0</td></tr>
+            <tr><td colspan="4">第二十条第（八）项</td></tr><tr><td>行政事业性收费</td><td colspan="3">1.5</td></tr></table>
+            <p>三、收到和处理政府信息公开申请情况</p>
+            <table><tr><td rowspan="2">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+            <tr><td>自然人</td><td colspan="5">法人或其他组织</td><td>总计</td></tr>
+            \(requestRows)
+            </table>
+            <p>四、政府信息公开行政复议、行政诉讼情况</p>
+            <table><tr><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table>
+            <p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>
+            <script>var x = "<td>9</td>";</script><!-- <td>8</td> --></body></html>
+            """
+        let gbk = try XCTUnwrap(html.data(using: String.Encoding(rawValue: 0x8000_0632)))
+        let report = try ReportSources.read(bytes: [UInt8](gbk), origin: "gbk.html")
+        XCTAssertEqual(report.title, "某县统计局2021年政府信息公开工作年度报告")
+        XCTAssertEqual(report.agency, "某县统计局")
+        XCTAssertEqual(report.published?.description, "2022-01-20")
+        XCTAssertEqual(report.value("proactive.rules.in_force"), CellNumber(3))
+        XCTAssertEqual(report.cell("proactive.rules.repealed")?.status, .blank, "an empty cell between values is blank")
+        XCTAssertEqual(report.value("proactive.fees.amount_wan_yuan"), CellNumber(mantissa: 15, scale: 1))
+        XCTAssertEqual(report.value("requests.new.natural_person"), CellNumber(2))
+        XCTAssertEqual(report.value("requests.total.total"), CellNumber(2))
+        XCTAssertEqual(report.value("appeals.review.total"), CellNumber(0))
+        XCTAssertEqual(CheckCatalogue.check(report).filter { $0.severity == .error }.map(\.message), [])
+    }
+
+    private var requestRows: String {
+        ReportFormat.v2021.rows[.requests, default: []].map { row in
+            let values =
+                row.key == "requests.new" || row.key == "requests.granted" || row.key == "requests.total"
+                ? ["2", "0", "0", "0", "0", "0", "2"] : Array(repeating: "0", count: 7)
+            let label = row.group.map { "<td>\($0)</td>" } ?? ""
+            return "<tr>\(label)<td>\(row.label)</td>" + values.map { "<td>\($0)</td>" }.joined() + "</tr>"
+        }.joined(separator: "\n")
+    }
+
+    func testHTMLPageWithoutAReport() throws {
+        let page = "<html><head><title>首页</title></head><body><div>欢迎访问</div><table><tr><td>通知</td></tr></table></body></html>"
+        XCTAssertThrowsError(try ReportSources.read(bytes: Array(page.utf8), origin: "index.html")) { error in
+            XCTAssertEqual((error as? ReadError)?.problem, .notAReport)
+        }
+    }
+
+    func testPDFTextLayer() throws {
+        try SourceFixtures.require("pdftotext", package: "poppler-utils")
+        let bytes = try SourceFixtures.sharedSample("淮安市人民政府2024年政府信息公开工作年度报告.pdf")
+        let report = try ReportSources.read(bytes: bytes, origin: "huaian2024.pdf")
+        try assertMatchesExpected(report, "淮安市人民政府2024年政府信息公开工作年度报告")
+    }
+
+    func testWordTemplateIsABlank2021Report() throws {
+        let bytes = try SourceFixtures.sharedSample("年度报告格式模板-2021.docx")
+        let report = try ReportSources.read(bytes: bytes, origin: "template.docx")
+        XCTAssertEqual(report.format.version, .v2021)
+        XCTAssertEqual(report.format.variant, .standard)
+        let notBlank = report.cells.indices.filter { report.cells[$0].status != .blank }.map { report.format.cells[$0].key }
+        XCTAssertEqual(notBlank, [], "every cell of the template is blank")
+    }
+
+    func testCorruptAndMisnamedFiles() throws {
+        let notWord = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: UInt8(7), count: 100)
+        XCTAssertThrowsError(try ReportSources.read(bytes: notWord, origin: "renamed.docx")) { error in
+            XCTAssertTrue("\(error)".contains("renamed.docx"))
+        }
+        try SourceFixtures.require("pdftotext", package: "poppler-utils")
+        let corrupt = Array("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF".utf8)
+        XCTAssertThrowsError(try ReportSources.read(bytes: corrupt, origin: "corrupt.pdf")) { error in
+            guard let problem = (error as? ReadError)?.problem else { return XCTFail("\(error)") }
+            switch problem {
+            case .toolFailed, .unsupported, .notAReport: break
+            default: XCTFail("\(problem)")
+            }
+        }
+    }
+
+    func testOversizedFileIsRefusedWithoutReadingIt() {
+        let big = [UInt8](repeating: 0x41, count: ReportSources.textLimit + 1)
+        XCTAssertThrowsError(try ReportSources.read(bytes: big, origin: "big.txt")) { error in
+            XCTAssertEqual((error as? ReadError)?.problem, .tooLarge(bytes: big.count, limit: ReportSources.textLimit))
+        }
+    }
+}
