@@ -2,8 +2,9 @@ import AnnualReport
 
 /// OCR misreads digits. After a recognised report is read, every identity that fails points at the
 /// cells that may be wrong: where changing a single cell makes every identity it belongs to hold,
-/// and that change is the only one, the cell is corrected — and, like every cell of a failing
-/// identity, reported uncertain with the value read and the value the identities want.
+/// and that change is the only one, the correction is offered first among the cell's candidates.
+/// A recognised number stays certain only when an identity it belongs to holds and none fails;
+/// every other one (all of table 二, which no identity ties) is reported uncertain.
 enum OCRReview {
     static func review(_ report: inout Report) {
         let identities = report.format.identities
@@ -13,7 +14,7 @@ enum OCRReview {
             return CellNumber.sum(l.compactMap { $0 }) == CellNumber.sum(r.compactMap { $0 })
         }
         let failing = identities.filter { holds($0, report.cells) == false }
-        guard !failing.isEmpty else { return }
+        let confirmed = Set(identities.filter { holds($0, report.cells) == true }.flatMap { $0.left + $0.right })
         let suspects = Set(failing.flatMap { $0.left + $0.right })
         var fixes: [(cell: Int, value: CellNumber)] = []
         let cells = report.cells
@@ -35,10 +36,11 @@ enum OCRReview {
             }
         }
         let unique = fixes.count == 1 ? fixes.first : nil
-        for cell in suspects {
+        for cell in report.cells.indices where suspects.contains(cell) || !confirmed.contains(cell) {
             guard let read = report.cells[cell].value else { continue }
             var candidates = [read]
-            var reasoning = "OCR：所在勾稽关系不成立，识别结果可能有误"
+            var reasoning =
+                suspects.contains(cell) ? "OCR：所在勾稽关系不成立，识别结果可能有误" : "OCR：没有可验证此识别结果的勾稽关系"
             if let fix = unique, fix.cell == cell {
                 candidates.insert(fix.value, at: 0)
                 reasoning = "OCR：识别为 \(read)，按勾稽关系应为 \(fix.value)（唯一的单格更正）"

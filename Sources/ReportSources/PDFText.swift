@@ -33,7 +33,8 @@ public enum PDFText {
 /// Text recognised in an image by `tesseract` with the simplified-Chinese model.
 public enum OCRText {
     public static func recognise(imageAt path: String, origin: String) throws -> String {
-        let data = try ExternalTool.tesseract.run([path, "-", "-l", "chi_sim", "--psm", "6"], origin: origin, timeout: 300)
+        // Page segmentation mode 4 (one column of variable-size text) keeps a table row on one line.
+        let data = try ExternalTool.tesseract.run([path, "-", "-l", "chi_sim", "--psm", "4"], origin: origin, timeout: 300)
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -52,6 +52,15 @@ public enum ReportSources {
         }
     }
 
+    /// A scanned report delivered as one image per page, in page order, read by OCR.
+    public static func read(pageImages: [[UInt8]], origin: String) throws -> Report {
+        let text = try pageImages.map { try OCRText.recognise(imageBytes: $0, origin: origin) }.joined(separator: "\n")
+        var report = try ReportReader.read(text: text, origin: origin)
+        OCRReview.review(&report)
+        report.readerNotes.insert("read by OCR from \(pageImages.count) page image(s)", at: 0)
+        return report
+    }
+
     /// `.doc` / `.wps`: converted to .docx by LibreOffice when it is installed.
     private static func readLegacyWord(_ bytes: [UInt8], origin: String) throws -> Report {
         try TemporaryFolder.with { folder in

@@ -20,11 +20,12 @@ struct CheckCommand: ParsableCommand {
               gongkai check report.txt
               gongkai check 2019.txt 2020.txt --json
               gongkai check report.txt --severity warning     hide notices
+              gongkai check reports/ --out findings/         a folder of reports, one findings file each
             """
     )
 
-    @Argument(help: "Report files to check; '-' reads standard input.")
-    var files: [String]
+    @Argument(help: "Report files or folders to check; '-' reads standard input.")
+    var inputs: [String]
 
     @Flag(help: "Print findings as JSON.")
     var json = false
@@ -32,34 +33,44 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Show findings of this severity or worse: error, warning or notice.")
     var severity: Severity = .notice
 
+    @Option(help: "Write one findings JSON file per report into this folder (mirroring the input folders).")
+    var out: String?
+
     func run() throws {
+        let items = Batch.read(inputs, progress: true)
         var reports: [Report] = []
-        var unreadable = false
-        for file in files {
-            do {
-                reports.append(try ReportSources.read(bytes: Inputs.bytes(of: file), origin: file))
-            } catch let error as ReadError {
-                Inputs.printError(error.description)
-                unreadable = true
+        var relative: [String] = []
+        for item in items {
+            switch item.result {
+            case .success(let report):
+                reports.append(report)
+                relative.append(item.relativePath)
+            case .failure(let error):
+                if out == nil || items.count == 1 { Inputs.printError(error.description) }
             }
         }
         let findings = CheckCatalogue.check(reports).map { $0.filter { $0.severity <= severity } }
-        if json {
-            let items: [JSONValue] = zip(reports, findings).map { report, list in
-                .object([
-                    ("source", .string(report.origin)),
-                    ("agency", report.agency.map(JSONValue.string) ?? .null),
-                    ("year", report.year.map { .number(String($0)) } ?? .null),
-                    ("format", .string(report.format.version.rawValue)),
-                    ("findings", FindingsReport.json(list)),
-                ])
+        let items2: [JSONValue] = zip(reports, findings).map { report, list in
+            .object([
+                ("source", .string(report.origin)),
+                ("agency", report.agency.map(JSONValue.string) ?? .null),
+                ("year", report.year.map { .number(String($0)) } ?? .null),
+                ("format", .string(report.format.version.rawValue)),
+                ("findings", FindingsReport.json(list)),
+            ])
+        }
+        if let out {
+            for (value, path) in zip(items2, relative) {
+                try Batch.write(value.serialized(), out: out, relativePath: path, suffix: ".findings.json")
             }
-            print(JSONValue.array(items).serialized())
+        } else if json {
+            print(JSONValue.array(items2).serialized())
         } else {
             let style = TerminalStyle(color: Inputs.colorOutput)
             print(zip(reports, findings).map { FindingsReport.render($0, findings: $1, style: style) }.joined(separator: "\n"))
         }
-        if unreadable { throw ExitCode(2) }
+        if items.count > 1 || out != nil { Inputs.printError(Batch.summary(items)) }
+        if reports.count < items.count { throw ExitCode(2) }
         if findings.joined().contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

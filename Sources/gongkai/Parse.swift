@@ -1,25 +1,26 @@
 import AnnualReport
 import ArgumentParser
-import ReportReader
-import ReportSources
+import Foundation
 import ReportWriter
 
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read annual reports into the statutory tables.",
         discussion: """
-            Reads plain text or Markdown (UTF-8, UTF-16 or GB18030, detected). Cells the text does not
+            Reads text, Markdown, HTML pages, Word (.docx; .doc through LibreOffice), PDF (through
+            pdftotext) and scans (through tesseract), recognised by content. Cells the source does not
             determine are null and listed under "uncertain" with their candidates; blank cells are null.
+            Folders are read recursively.
 
             Examples:
               gongkai parse Tests/Fixtures/seeds/001_c6d2da25662234b0.txt
-              gongkai parse report.txt --json > report.json
-              gongkai parse a.txt b.txt --json --no-text     a JSON array, without the sections' text
+              gongkai parse report.pdf --json > report.json
+              gongkai parse reports/ --out parsed/        one JSON file per report, and a summary
             """
     )
 
-    @Argument(help: "Report files to read; '-' reads standard input.")
-    var files: [String]
+    @Argument(help: "Report files or folders; '-' reads standard input.")
+    var inputs: [String]
 
     @Flag(help: "Print canonical JSON instead of tables.")
     var json = false
@@ -27,30 +28,36 @@ struct Parse: ParsableCommand {
     @Flag(name: .customLong("no-text"), help: "Leave the sections' text out of the JSON.")
     var noText = false
 
+    @Option(help: "Write one JSON file per report into this folder (mirroring the input folders).")
+    var out: String?
+
     func run() throws {
-        var outputs: [JSONValue] = []
-        var failed = false
+        let items = Batch.read(inputs, progress: true)
         let style = TerminalStyle(color: Inputs.colorOutput)
-        for file in files {
-            do {
-                let report = try ReportSources.read(bytes: Inputs.bytes(of: file), origin: file)
-                if json {
-                    outputs.append(ReportJSON.value(of: report, includeText: !noText))
+        var outputs: [JSONValue] = []
+        for item in items {
+            switch item.result {
+            case .success(let report):
+                let value = ReportJSON.value(of: report, includeText: !noText)
+                if let out {
+                    try Batch.write(value.serialized(), out: out, relativePath: item.relativePath, suffix: ".json")
+                } else if json {
+                    outputs.append(value)
                 } else {
                     print(TerminalReport.render(report, style: style))
                 }
-            } catch let error as ReadError {
-                Inputs.printError(error.description)
-                failed = true
+            case .failure(let error):
+                if items.count == 1 || out == nil { Inputs.printError(error.description) }
             }
         }
-        if json {
-            if outputs.count == 1, files.count == 1, let only = outputs.first {
+        if json && out == nil {
+            if items.count == 1, let only = outputs.first {
                 print(only.serialized())
-            } else if !outputs.isEmpty {
+            } else if !outputs.isEmpty || items.count > 1 {
                 print(JSONValue.array(outputs).serialized())
             }
         }
-        if failed { throw ExitCode(2) }
+        if items.count > 1 || out != nil { Inputs.printError(Batch.summary(items)) }
+        if items.contains(where: { if case .failure = $0.result { true } else { false } }) { throw ExitCode(2) }
     }
 }
