@@ -9,6 +9,12 @@ public struct ExternalTool: Sendable {
     /// The Debian/Ubuntu packages that provide it.
     public let package: String
 
+    /// A tool and the packages that install it.
+    public init(name: String, package: String) {
+        self.name = name
+        self.package = package
+    }
+
     public static let pdftotext = ExternalTool(name: "pdftotext", package: "poppler-utils")
     public static let pdftoppm = ExternalTool(name: "pdftoppm", package: "poppler-utils")
     public static let tesseract = ExternalTool(name: "tesseract", package: "tesseract-ocr tesseract-ocr-chi-sim")

@@ -101,9 +101,7 @@ public enum HTMLText {
             endRow()
         }
 
-        mutating func text(_ t: String) {
-            let collapsed = t.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-                .replacingOccurrences(of: "\t", with: " ")
+        mutating func text(_ collapsed: String) {
             if inTitle {
                 titleText += collapsed
             } else if cell != nil {
@@ -225,14 +223,15 @@ public enum HTMLText {
         "ndash": "–", "middot": "·", "hellip": "…", "times": "×", "yen": "¥", "copy": "©",
     ]
 
-    /// `&nbsp;`, `&amp;`, `&#12345;`, `&#x3000;` → characters.
+    /// `&nbsp;`, `&amp;`, `&#12345;`, `&#x3000;` → characters; line breaks and tabs → spaces.
     static func decodeEntities(_ text: ArraySlice<Unicode.Scalar>) -> String {
         var out = String.UnicodeScalarView()
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]
             guard c == "&", let semi = text[i..<min(text.endIndex, i + 12)].firstIndex(of: ";") else {
-                out.append(c)
+                // Source line breaks and tabs are only spacing in HTML.
+                out.append(c == "\n" || c == "\r" || c == "\t" ? " " : c)
                 i += 1
                 continue
             }

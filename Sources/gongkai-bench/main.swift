@@ -2,9 +2,12 @@ import AnnualReport
 import Foundation
 import ReportChecks
 import ReportReader
+import ReportSources
 
 // Reads and checks the shipped seeds and text samples many times over on one core and prints
-// reports per second, MB/s and peak memory. Run: swift run -c release gongkai-bench [FIXTURES] [SECONDS]
+// reports per second, MB/s and peak memory; then the same per source type (HTML, Word, PDF through
+// pdftotext, OCR of rendered pages) where the samples and tools are there.
+// Run: swift run -c release gongkai-bench [FIXTURES] [SECONDS] [SHARED]
 
 let arguments = CommandLine.arguments
 let root = arguments.count > 1 ? arguments[1] : "Tests/Fixtures"
@@ -31,7 +34,9 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
 }
 
-@MainActor func measure(_ label: String, _ body: ([UInt8], String) throws -> Int) rethrows {
+@MainActor func measure(
+    _ label: String, inputs: [(name: String, bytes: [UInt8])] = inputs, _ body: ([UInt8], String) throws -> Int
+) rethrows {
     let clock = ContinuousClock()
     var reports = 0
     var bytes = 0
@@ -63,5 +68,46 @@ try measure("read") { bytes, name in
 try measure("read + check") { bytes, name in
     let report = try ReportReader.read(bytes: bytes, origin: name)
     return CheckCatalogue.check(report).count + report.cells.count
+}
+// Per source type: the same reader behind each adapter.
+let shared = arguments.count > 3 ? arguments[3] : "../shared"
+func file(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+var typed: [(String, String, [UInt8])] = []
+if let html = file("\(root)/samples/平潭综合实验区2022年度报告.html") { typed.append(("HTML", "pingtan2022.html", html)) }
+if let docx = file("\(shared)/samples/real/年度报告格式模板-2021.docx") { typed.append(("DOCX", "template.docx", docx)) }
+if let pdf = file("\(shared)/samples/real/淮安市人民政府2024年政府信息公开工作年度报告.pdf") {
+    if ExternalTool.pdftotext.path != nil {
+        typed.append(("PDF", "huaian2024.pdf", pdf))
+    } else {
+        print("PDF: skipped, pdftotext not installed")
+    }
+}
+for (label, name, bytes) in typed {
+    try measure(label + " read+check", inputs: [(name, bytes)]) { bytes, name in
+        let report = try ReportSources.read(bytes: bytes, origin: name)
+        return CheckCatalogue.check(report).count + report.cells.count
+    }
+}
+if let pdf = file("\(shared)/samples/real/淮安市人民政府2024年政府信息公开工作年度报告.pdf"), ExternalTool.pdftoppm.path != nil,
+    ExternalTool.tesseract.path != nil
+{
+    // OCR: render the PDF's pages at 300 dpi, then time recognising and reading them (once).
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(pdf).write(to: folder.appendingPathComponent("r.pdf"))
+    _ = try ExternalTool.pdftoppm.run(
+        ["-r", "300", "-gray", "-png", folder.appendingPathComponent("r.pdf").path, folder.appendingPathComponent("p").path],
+        origin: "bench")
+    let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }.sorted()
+        .compactMap { file(folder.appendingPathComponent($0).path) }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = try ReportSources.read(pageImages: pages, origin: "scan")
+    let elapsed = clock.now - start
+    let confirmed = report.cells.filter { $0.status == .read }.count
+    print(
+        "OCR              \(pages.count) pages in \(elapsed) (\(confirmed) of \(report.cells.count) cells confirmed by identities)"
+    )
 }
 print(String(format: "peak memory %.1f MB", peakMemoryMB()))

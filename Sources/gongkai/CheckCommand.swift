@@ -69,7 +69,7 @@ struct CheckCommand: ParsableCommand {
             let style = TerminalStyle(color: Inputs.colorOutput)
             print(zip(reports, findings).map { FindingsReport.render($0, findings: $1, style: style) }.joined(separator: "\n"))
         }
-        if items.count > 1 || out != nil { Inputs.printError(Batch.summary(items)) }
+        if items.count > 1 || out != nil { Inputs.printStatus(Batch.summary(items)) }
         if reports.count < items.count { throw ExitCode(2) }
         if findings.joined().contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

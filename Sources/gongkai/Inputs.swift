@@ -24,6 +24,11 @@ enum Inputs {
         ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
     }
 
+    /// A status line on standard error (summaries), without the error prefix.
+    static func printStatus(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data(("gongkai: " + message + "\n").utf8))
     }

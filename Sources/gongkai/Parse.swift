@@ -57,7 +57,7 @@ struct Parse: ParsableCommand {
                 print(JSONValue.array(outputs).serialized())
             }
         }
-        if items.count > 1 || out != nil { Inputs.printError(Batch.summary(items)) }
+        if items.count > 1 || out != nil { Inputs.printStatus(Batch.summary(items)) }
         if items.contains(where: { if case .failure = $0.result { true } else { false } }) { throw ExitCode(2) }
     }
 }

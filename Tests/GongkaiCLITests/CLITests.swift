@@ -116,6 +116,28 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(notReport.err.contains("no annual report found"))
     }
 
+    func testAFolderIsCheckedFileByFileWithASummary() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-batch-\(UUID())")
+        let inputs = folder.appendingPathComponent("in/sub"), out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["000_310871bd08bd093a.txt", "004_7f2f36b97c6d827f.txt"] {
+            try FileManager.default.copyItem(atPath: fixture("seeds/\(name)"), toPath: inputs.appendingPathComponent(name).path)
+        }
+        try Data("not a report".utf8).write(to: folder.appendingPathComponent("in/notes.txt"))
+        let result = try run(["check", folder.appendingPathComponent("in").path, "--out", out.path])
+        XCTAssertEqual(result.status, 2, "one file could not be read")
+        XCTAssertTrue(result.err.contains("3 个文件：完整读取 2，部分读取 0") && result.err.contains("不是年度报告 1"), result.err)
+        let written = try XCTUnwrap(
+            FileManager.default.contents(atPath: out.appendingPathComponent("sub/004_7f2f36b97c6d827f.txt.findings.json").path))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: written) as? [String: Any])
+        XCTAssertEqual(json["agency"] as? String, "沈阳市工业和信息化局")
+
+        let parsed = try run(["parse", folder.appendingPathComponent("in/sub").path, "--out", out.path])
+        XCTAssertEqual(parsed.status, 0, parsed.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("000_310871bd08bd093a.txt.json").path))
+    }
+
     func testHelpTeachesWithExamples() throws {
         for command in [["--help"], ["parse", "--help"], ["check", "--help"]] {
             let result = try run(command)

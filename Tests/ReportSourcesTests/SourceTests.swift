@@ -131,6 +131,16 @@ final class SourceTests: XCTestCase {
         }
     }
 
+    func testAMissingToolSaysWhichPackageToInstall() {
+        let tool = ExternalTool(name: "gongkai-no-such-tool", package: "poppler-utils")
+        XCTAssertThrowsError(try tool.run([], origin: "report.pdf")) { error in
+            XCTAssertEqual(
+                (error as? ReadError)?.problem,
+                .missingTool(name: "gongkai-no-such-tool", install: "apt-get install poppler-utils"))
+            XCTAssertTrue("\(error)".contains("report.pdf") && "\(error)".contains("apt-get install poppler-utils"))
+        }
+    }
+
     func testOversizedFileIsRefusedWithoutReadingIt() {
         let big = [UInt8](repeating: 0x41, count: ReportSources.textLimit + 1)
         XCTAssertThrowsError(try ReportSources.read(bytes: big, origin: "big.txt")) { error in
