@@ -36,7 +36,7 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch problem {
         case .empty: "\(origin): the file is empty"
-        case .binary: "\(origin): this is a binary file, not text (PDF, Word and images are not read yet)"
+        case .binary: "\(origin): this is a binary file, not text, and not a PDF, Word document or image either"
         case .undecodable(let byte):
             "\(origin): the bytes are not UTF-8, UTF-16 or GB18030 text (first invalid sequence at byte \(byte))"
         case .notAReport:
