@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "AnnualReport"),
@@ -24,7 +25,13 @@ let package = Package(
             name: "ReportSources",
             dependencies: ["AnnualReport", "ReportReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .target(name: "ReportWriter", dependencies: ["AnnualReport", "ReportChecks"]),
+        .target(
+            name: "ReportWriter",
+            dependencies: [
+                "AnnualReport", "ReportChecks", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "gongkai",
             dependencies: [
@@ -36,10 +43,11 @@ let package = Package(
             name: "gongkai-bench",
             dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources"]
         ),
+        .target(name: "TestSupport", dependencies: ["AnnualReport"], path: "Tests/TestSupport"),
         .testTarget(name: "AnnualReportTests", dependencies: ["AnnualReport"]),
         .testTarget(
             name: "ReportReaderTests",
-            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportWriter"]
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "TestSupport"]
         ),
         .testTarget(
             name: "ReportChecksTests",
@@ -48,6 +56,10 @@ let package = Package(
         .testTarget(
             name: "ReportSourcesTests",
             dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources"]
+        ),
+        .testTarget(
+            name: "ReportWriterTests",
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter", "TestSupport"]
         ),
         .testTarget(
             name: "GongkaiCLITests",

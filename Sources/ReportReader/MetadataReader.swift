@@ -39,10 +39,13 @@ struct MetadataReader {
             for (k, r) in lines.enumerated() where text.find(Self.disclosure, in: r) != nil {
                 var ranges = [r]
                 if text.find(Self.report, in: r) == nil, k + 1 < lines.count { ranges.append(lines[k + 1]) }
-                guard ranges.contains(where: { text.find(Self.report, in: $0) != nil }),
-                    ranges.reduce(0, { $0 + $1.count }) < 80, ranges.contains(where: { yearOffset(in: $0) != nil })
+                // A title wrapped over two lines (a PDF's centred heading): look at both together.
+                let joined = ranges.flatMap { text.scalars[$0] }.filter { !TextNormalization.isSeparator($0) }
+                guard contains(joined, Self.report), joined.count < 80, ranges.contains(where: { yearOffset(in: $0) != nil })
                 else { continue }
-                meta.title = ranges.map { text.text($0).trimmingWhitespace() }.joined()
+                // A Markdown heading's `#` marks are not part of the title.
+                meta.title = ranges.map { String(text.text($0).trimmingWhitespace().drop { $0 == "#" }).trimmingWhitespace() }
+                    .joined()
                 titleLine = k
                 break
             }
@@ -125,6 +128,11 @@ struct MetadataReader {
     private static let titleField = "标题:".normalizedScalars
     private static let disclosure = "信息公开".normalizedScalars
     private static let report = "报告".normalizedScalars
+
+    private func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
 
     private func firstNonSpace(_ r: Range<Int>) -> Int {
         r.first { !TextNormalization.isSeparator(text.scalars[$0]) } ?? r.lowerBound

@@ -11,7 +11,9 @@ struct Gongkai: ParsableCommand {
               gongkai parse report.txt --json     the report as canonical JSON
               gongkai check 2021.txt 2022.txt     findings, checked across years for one agency
               cat report.txt | gongkai check -   read standard input
+              gongkai init --year 2025 --agency 某市统计局 > report.yaml
+              gongkai render report.yaml --to pdf   the statutory document, every check run first
             """,
-        subcommands: [Parse.self, CheckCommand.self]
+        subcommands: [Parse.self, CheckCommand.self, Init.self, Render.self]
     )
 }

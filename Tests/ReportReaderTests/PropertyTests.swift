@@ -2,6 +2,7 @@ import AnnualReport
 import Foundation
 import ReportChecks
 import ReportReader
+import TestSupport
 import XCTest
 
 /// Properties over many generated reports and damaged real ones.

@@ -1,9 +1,10 @@
 import AnnualReport
 
 /// A seeded generator (SplitMix64), so that every failure can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
+public struct SeededRandom: RandomNumberGenerator {
+    public var state: UInt64
+    public init(state: UInt64) { self.state = state }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -13,7 +14,7 @@ struct SeededRandom: RandomNumberGenerator {
 }
 
 /// How a synthesized report lays out its tables, as real reports do.
-enum SynthLayout: CaseIterable {
+public enum SynthLayout: CaseIterable, Sendable {
     /// One row per line, cells separated by tabs (PDF text, Word copied).
     case tabRows
     /// One cell per line (HTML tables saved as text).
@@ -25,15 +26,17 @@ enum SynthLayout: CaseIterable {
 }
 
 /// Random reports that satisfy every identity, and their text in a layout.
-struct ReportSynthesizer {
-    var random: SeededRandom
+public struct ReportSynthesizer {
+    public var random: SeededRandom
 
-    mutating func count(_ zeroShare: Double = 0.55, max: Int = 40) -> Int64 {
+    public init(random: SeededRandom) { self.random = random }
+
+    public mutating func count(_ zeroShare: Double = 0.55, max: Int = 40) -> Int64 {
         Double.random(in: 0..<1, using: &random) < zeroShare ? 0 : Int64.random(in: 1...Int64(max), using: &random)
     }
 
     /// Cell values of a valid report in a layout.
-    mutating func values(for format: ReportFormat) -> [CellNumber] {
+    public mutating func values(for format: ReportFormat) -> [CellNumber] {
         var v = Array(repeating: CellNumber(0), count: format.cells.count)
         let rows = format.rows[.requests] ?? []
         func cell(_ row: String, _ c: Int) -> Int? {
@@ -88,7 +91,7 @@ struct ReportSynthesizer {
     }
 
     /// The report as text: title, the six sections, the three tables in `layout`.
-    func text(format: ReportFormat, values: [CellNumber], layout: SynthLayout, agency: String, year: Int) -> String {
+    public func text(format: ReportFormat, values: [CellNumber], layout: SynthLayout, agency: String, year: Int) -> String {
         var out = "\(agency)\(year)年政府信息公开工作年度报告\n\n"
         out += "本报告所列数据统计期限为\(year)年1月1日至\(year)年12月31日。\n\n一、总体情况\n\n"
         if let i = format.index(of: "requests.new.total") {
@@ -129,6 +132,26 @@ struct ReportSynthesizer {
         out += layout == .runTogether ? appealCells.joined(separator: " ") + "\n" : line(appealCells, layout: layout)
         out += "\n五、存在的主要问题及改进情况\n\n工作人员业务水平有待提高。\n\n六、其他需要报告的事项\n\n本年度未收取信息处理费。\n"
         return out
+    }
+
+    /// A complete valid report: values, agency, year, publication date and narrative.
+    public mutating func report(format: ReportFormat, agency: String, year: Int) -> Report {
+        var report = Report(origin: "synthesized", format: format)
+        for (i, v) in values(for: format).enumerated() { report.cells[i] = Cell(value: v, status: .read, source: nil) }
+        report.year = year
+        report.agency = agency
+        report.published = CalendarDate(year: year + 1, month: 1, day: Int.random(in: 5...28, using: &random))
+        let paragraphs = ["本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开。", "全年通过门户网站主动公开政府信息，及时回应社会关切。"]
+        report.sections[.overview] = SectionText(
+            text: paragraphs.joined(separator: "\n"), source: SourceLocation(line: 1, column: 1), headingFound: true)
+        report.sections[.problems] = SectionText(
+            text: "工作人员业务水平有待提高。下一步将加强培训。", source: SourceLocation(line: 1, column: 1), headingFound: true)
+        report.sections[.other] = SectionText(
+            text: "本年度未收取信息处理费。", source: SourceLocation(line: 1, column: 1), headingFound: true)
+        for id in [SectionID.proactive, .requests, .appeals] {
+            report.sections[id] = SectionText(text: "", source: SourceLocation(line: 1, column: 1), headingFound: true)
+        }
+        return report
     }
 
     private func line(_ cells: [String], layout: SynthLayout, header: Bool = false) -> String {

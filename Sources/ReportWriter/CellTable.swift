@@ -1,0 +1,39 @@
+import AnnualReport
+
+/// One row per cell for analysts (CSV, XLSX): agency, year, table, row label, column label, key, value.
+public enum CellTable {
+    public static let header = ["机关", "年度", "表", "行", "列", "键", "值"]
+
+    /// The rows; `value` is nil for a blank cell.
+    public static func rows(_ report: Report) -> [(text: [String], value: CellNumber?)] {
+        report.format.cells.enumerated().map { i, cell in
+            let row = report.format.row(of: cell)
+            let rowLabel = row.map { r in r.group.map { $0.hasPrefix("第") ? r.label : $0 + r.label } ?? r.label } ?? ""
+            let table = "表" + cell.table.title.prefix(1)
+            return (
+                [
+                    report.agency ?? "", report.year.map(String.init) ?? "", table, rowLabel,
+                    report.format.column(of: cell)?.label ?? "", cell.key,
+                ],
+                report.cells[i].value
+            )
+        }
+    }
+}
+
+/// CSV in UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly.
+public enum CSVWriter {
+    public static func render(_ document: ReportDocument) -> [UInt8] {
+        var lines = [CellTable.header + (document.draft ? ["状态"] : [])]
+        for row in CellTable.rows(document.report) {
+            lines.append(row.text + [row.value?.description ?? ""] + (document.draft ? ["草稿"] : []))
+        }
+        let text = lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+    }
+
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

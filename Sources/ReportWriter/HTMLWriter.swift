@@ -1,0 +1,103 @@
+import AnnualReport
+
+/// The report as one HTML page in the statutory layout: the six sections, the three tables with their
+/// merged header cells and the 勾稽关系 note, a print stylesheet for A4, readable on a phone.
+public enum HTMLWriter {
+    public static func render(_ document: ReportDocument) -> String {
+        var body = ""
+        if document.draft { body += "<div class=\"draft\">\(escape(ReportDocument.draftMark))</div>\n" }
+        body += "<h1>\(escape(document.title))</h1>\n<p class=\"opening\">\(escape(document.opening))</p>\n"
+        for id in SectionID.allCases {
+            body += "<h2>\(escape(id.title))</h2>\n"
+            if let grid = document.grid(for: id) {
+                body += table(grid)
+            } else {
+                for p in document.paragraphs(id) { body += "<p>\(escape(p))</p>\n" }
+            }
+        }
+        body += "<p class=\"signature\">\(escape(document.report.agency ?? ""))<br>\(escape(document.dateLine ?? ""))</p>\n"
+        return """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(document.title))</title>
+            <style>
+            \(stylesheet)
+            </style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    static func table(_ grid: StatutoryGrid) -> String {
+        var out = "<div class=\"table-wrap\"><table class=\"statutory t-\(grid.table.rawValue)\">\n"
+        for row in grid.rows {
+            out += "<tr>"
+            for cell in row {
+                let tag = cell.isHeader ? "th" : "td"
+                var attributes = ""
+                if cell.rowSpan > 1 { attributes += " rowspan=\"\(cell.rowSpan)\"" }
+                if cell.columnSpan > 1 { attributes += " colspan=\"\(cell.columnSpan)\"" }
+                if let index = cell.cellIndex { attributes += " data-key=\"\(grid.keys[index] ?? "")\"" }
+                out += "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</table></div>\n"
+    }
+
+    static let stylesheet = """
+        body { font-family: "FangSong", "仿宋_GB2312", "仿宋", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif;
+               font-size: 16pt; line-height: 1.6; max-width: 210mm; margin: 0 auto; padding: 1em; color: #000; }
+        h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "Noto Serif CJK SC", serif; font-size: 22pt;
+             text-align: center; font-weight: normal; margin: 1em 0; }
+        h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 1em 0 0.5em; }
+        p { text-indent: 2em; margin: 0.3em 0; }
+        p.signature { text-align: right; text-indent: 0; margin-top: 2em; }
+        .draft { border: 3px solid #c00; color: #c00; font-size: 18pt; text-align: center; padding: 0.4em; margin-bottom: 1em; }
+        .table-wrap { overflow-x: auto; }
+        table.statutory { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.3; margin: 0.5em 0 1em; }
+        table.statutory th, table.statutory td { border: 1px solid #000; padding: 3px 4px; text-align: center; vertical-align: middle; }
+        table.statutory th { font-weight: normal; }
+        table.statutory td { font-family: "Times New Roman", serif; white-space: nowrap; }
+        table.t-appeals { font-size: 9pt; }
+        @media print {
+          @page { size: A4; margin: 25mm 20mm; }
+          body { max-width: none; padding: 0; }
+          .table-wrap { overflow: visible; }
+          table.statutory { page-break-inside: auto; }
+          tr { page-break-inside: avoid; }
+        }
+        @media (max-width: 600px) { body { font-size: 14pt; } table.statutory { font-size: 9pt; } }
+        """
+
+    /// Escapes text for HTML.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
+
+extension StatutoryGrid {
+    /// Canonical keys of the cells the grid shows, by report cell index.
+    var keys: [Int: String] {
+        var result: [Int: String] = [:]
+        for row in rows { for cell in row { if let i = cell.cellIndex { result[i] = cellKeys[i] } } }
+        return result
+    }
+}
