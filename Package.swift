@@ -59,7 +59,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportWriterTests",
-            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter", "TestSupport"]
+            dependencies: [
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "GongkaiCLITests",

@@ -26,10 +26,15 @@ public struct ReportDocument: Sendable {
         return "本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（\(notice)）的要求编制。\(period)"
     }
 
-    /// The paragraphs of a narrative section (empty lines dropped).
+    /// The paragraphs of a narrative section (empty lines dropped; the heading of a section read from a
+    /// published report left out, the writers print their own).
     public func paragraphs(_ id: SectionID) -> [String] {
         guard let text = report.sections[id]?.text else { return [] }
-        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var paragraphs = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+        if let first = paragraphs.first, first.hasPrefix(id.title.prefix(2)), first.count <= 40 { paragraphs.removeFirst() }
+        return paragraphs
     }
 
     /// The table a section shows, if any.

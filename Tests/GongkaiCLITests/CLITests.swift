@@ -138,8 +138,36 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("000_310871bd08bd093a.txt.json").path))
     }
 
+    func testInitThenRenderRefusesErrorsUnlessForced() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-render-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let template = try run(["init", "--year", "2025", "--agency", "某市统计局"])
+        XCTAssertEqual(template.status, 0)
+        XCTAssertTrue(template.out.contains("format: \"2021\"") && template.out.contains("# 本年制发件数"))
+        // A report whose table 四 does not add up: refused, nothing written.
+        let data = template.out.replacingOccurrences(
+            of:
+                "    upheld: null  # 结果维持\n    corrected: null  # 结果纠正\n    other: null  # 其他结果\n    pending: null  # 尚未审结\n    total: null  # 总计（可留空，自动计算）\n  litigation_direct",
+            with: "    upheld: 2\n    corrected: 0\n    other: 0\n    pending: 0\n    total: 1\n  litigation_direct")
+        XCTAssertNotEqual(data, template.out)
+        let input = folder.appendingPathComponent("report.yaml")
+        try Data(data.utf8).write(to: input)
+        let refused = try run(["render", input.path, "--to", "html"])
+        XCTAssertEqual(refused.status, 1, refused.err)
+        XCTAssertTrue(refused.err.contains("arithmetic.appeal-total") && refused.err.contains("--force"), refused.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.html").path))
+        let forced = try run(["render", input.path, "--to", "html", "--force"])
+        XCTAssertEqual(forced.status, 0, forced.err)
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("草稿"))
+        let md = try run(["render", fixture("seeds/001_c6d2da25662234b0.txt"), "--to", "md", "-o", "-"])
+        XCTAssertEqual(md.status, 0, md.err)
+        XCTAssertTrue(md.out.hasPrefix("# 辽阳市2019年度政府信息公开工作报告"))
+    }
+
     func testHelpTeachesWithExamples() throws {
-        for command in [["--help"], ["parse", "--help"], ["check", "--help"]] {
+        for command in [["--help"], ["parse", "--help"], ["check", "--help"], ["init", "--help"], ["render", "--help"]] {
             let result = try run(command)
             XCTAssertEqual(result.status, 0)
             XCTAssertTrue(result.out.contains("Example"), "\(command): \(result.out)")

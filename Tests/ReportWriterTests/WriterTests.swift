@@ -1,0 +1,140 @@
+import AnnualReport
+import Foundation
+import ReportChecks
+import ReportReader
+import ReportSources
+import ReportWriter
+import TestSupport
+import XCTest
+import ZIPFoundation
+
+final class WriterTests: XCTestCase {
+    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    func testTotalsLeftOutAreComputedAndGivenOnesChecked() throws {
+        let yaml = """
+            format: "2021"
+            year: 2024
+            agency: 某市统计局
+            requests:
+              new: { natural_person: 3, commercial: 1, research: 0, social_welfare: 0, legal_services: 0, other_org: 0 }
+              granted: { natural_person: 3, commercial: 1, research: 0, social_welfare: 0, legal_services: 0, other_org: 0 }
+            appeals:
+              review: { upheld: 1, corrected: 0, other: 0, pending: 1 }
+            """
+        let report = try ReportInput.read(bytes: Array(yaml.utf8), origin: "data.yaml")
+        XCTAssertEqual(report.value("requests.new.total"), CellNumber(4))
+        XCTAssertEqual(report.value("requests.granted.total"), CellNumber(4))
+        XCTAssertNil(report.value("requests.total.natural_person"), "（七）总计 needs every outcome row; blanks are not zeros")
+        XCTAssertEqual(report.value("appeals.review.total"), CellNumber(2))
+        XCTAssertNil(report.value("requests.carried_in.natural_person"), "a cell left out is blank, not 0")
+
+        let wrong = yaml.replacingOccurrences(of: "pending: 1 }", with: "pending: 1, total: 5 }")
+        let checked = try ReportInput.read(bytes: Array(wrong.utf8), origin: "data.yaml")
+        XCTAssertEqual(checked.value("appeals.review.total"), CellNumber(5), "a given total is kept")
+        XCTAssertTrue(CheckCatalogue.check(checked).contains { $0.id == "arithmetic.appeal-total" && $0.severity == .error })
+    }
+
+    func testBadDataFilesSayWhatIsWrong() {
+        for (text, expected) in [
+            ("format: \"2020\"\nyear: 2020\n", "format is \"2020\""),
+            ("year: 2024\nrequests:\n  new:\n    natural_person: many\n", "requests.new.natural_person is many"),
+            ("year: 2024\npublished: yesterday\n", "published is \"yesterday\""),
+            ("[1, 2]", "expected an object"),
+        ] {
+            XCTAssertThrowsError(try ReportInput.read(bytes: Array(text.utf8), origin: "bad.yaml")) { error in
+                XCTAssertTrue("\(error)".contains("bad.yaml") && "\(error)".contains(expected), "\(error)")
+            }
+        }
+    }
+
+    func testInitTemplateFilledWithGeneratedDataGivesEverything() throws {
+        var synth = ReportSynthesizer(random: SeededRandom(state: 99))
+        for year in [2020, 2025] {
+            let template = TemplateWriter.yaml(year: year, agency: "某市统计局")
+            let blank = try ReportInput.read(bytes: Array(template.utf8), origin: "template.yaml")
+            XCTAssertEqual(blank.format.version, .required(forYear: year))
+            XCTAssertTrue(blank.cells.allSatisfy { $0.value == nil }, "the template is blank")
+            // Fill every `null` of the template with generated values that satisfy the identities.
+            let values = synth.values(for: blank.format)
+            var lines = template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var k = 0
+            for i in lines.indices where lines[i].contains(": null  #") && !lines[i].hasPrefix("published") {
+                lines[i] = lines[i].replacingOccurrences(of: ": null", with: ": \(values[k])")
+                k += 1
+            }
+            XCTAssertEqual(k, blank.format.cells.count)
+            let filled = try ReportInput.read(bytes: Array(lines.joined(separator: "\n").utf8), origin: "filled.yaml")
+            XCTAssertEqual(filled.cells.map(\.value), values)
+            XCTAssertEqual(CheckCatalogue.check(filled).filter { $0.severity == .error }.map(\.message), [])
+            let document = ReportDocument(filled)
+            XCTAssertTrue(HTMLWriter.render(document).contains("勾稽关系"))
+            XCTAssertTrue(MarkdownWriter.render(document).contains("## 六、其他需要报告的事项"))
+            XCTAssertEqual(SourceKind.sniff(try WordWriter.render(document)), .docx)
+            let csv = CSVWriter.render(document)
+            XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF])
+            XCTAssertEqual(String(decoding: csv, as: UTF8.self).split(separator: "\r\n").count, 1 + blank.format.cells.count)
+            let xlsx = try WordlessSheet(try XLSXWriter.render(document))
+            XCTAssertEqual(xlsx.rows, 1 + blank.format.cells.count)
+        }
+    }
+
+    func testEverySampleRendersToEveryTextFormat() throws {
+        for path in [
+            "seeds/001_c6d2da25662234b0.txt", "samples/平潭综合实验区2022年度报告.html", "samples/上海市人民政府办公厅2025年度报告.md",
+        ] {
+            let bytes = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent(path)))
+            let report = try ReportSources.read(bytes: bytes, origin: path)
+            let document = ReportDocument(report)
+            let md = MarkdownWriter.render(document)
+            let back = try ReportSources.read(bytes: Array(md.utf8), origin: path + ".md")
+            XCTAssertEqual(back.cells.map(\.value), report.cells.map(\.value), path)
+            XCTAssertFalse(HTMLWriter.render(document).isEmpty)
+            XCTAssertFalse(try WordWriter.render(document).isEmpty)
+            XCTAssertFalse(try XLSXWriter.render(document).isEmpty)
+        }
+    }
+
+    func testDraftMarkIsVisible() throws {
+        var synth = ReportSynthesizer(random: SeededRandom(state: 5))
+        let report = synth.report(format: .v2021, agency: "某市统计局", year: 2024)
+        let draft = ReportDocument(report, draft: true)
+        XCTAssertTrue(HTMLWriter.render(draft).contains(ReportDocument.draftMark))
+        XCTAssertTrue(MarkdownWriter.render(draft).contains(ReportDocument.draftMark))
+        XCTAssertTrue(try wordXML(WordWriter.render(draft)).contains(ReportDocument.draftMark))
+        XCTAssertTrue(String(decoding: CSVWriter.render(draft), as: UTF8.self).contains("草稿"))
+        XCTAssertFalse(HTMLWriter.render(ReportDocument(report)).contains(ReportDocument.draftMark))
+    }
+
+    func testTextIsEscapedInHTML() {
+        var report = Report(origin: "x", format: .v2021)
+        report.agency = "<script>alert(1)</script>"
+        report.sections[.overview] = SectionText(
+            text: "a < b & \"c\"", source: SourceLocation(line: 1, column: 1), headingFound: true)
+        let html = HTMLWriter.render(ReportDocument(report))
+        XCTAssertFalse(html.contains("<script>alert"))
+        XCTAssertTrue(html.contains("a &lt; b &amp; &quot;c&quot;"))
+    }
+
+    private func wordXML(_ docx: [UInt8]) throws -> String {
+        let archive = try Archive(data: Data(docx), accessMode: .read)
+        guard let entry = archive["word/document.xml"] else { return "" }
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Counts the rows of an XLSX's first sheet.
+private struct WordlessSheet {
+    let rows: Int
+
+    init(_ bytes: [UInt8]) throws {
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        guard let entry = archive["xl/worksheets/sheet1.xml"] else { throw CocoaError(.fileReadCorruptFile) }
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        rows = String(decoding: data, as: UTF8.self).components(separatedBy: "<row ").count - 1
+    }
+}
