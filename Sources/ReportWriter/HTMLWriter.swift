@@ -77,20 +77,7 @@ public enum HTMLWriter {
         """
 
     /// Escapes text for HTML.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { OfficePackage.escape(s) }
 }
 
 extension StatutoryGrid {

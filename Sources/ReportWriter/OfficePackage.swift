@@ -15,7 +15,7 @@ enum OfficePackage {
         return [UInt8](data)
     }
 
-    /// Escapes text for XML.
+    /// Escapes text for XML and HTML; control characters XML does not allow are dropped.
     static func escape(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
@@ -24,6 +24,7 @@ enum OfficePackage {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default:
                 if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { continue }
                 out.unicodeScalars.append(c)
