@@ -11,11 +11,13 @@ let package = Package(
         .library(name: "ReportChecks", targets: ["ReportChecks"]),
         .library(name: "ReportWriter", targets: ["ReportWriter"]),
         .library(name: "ReportSources", targets: ["ReportSources"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
     ],
     targets: [
         .target(name: "AnnualReport"),
@@ -24,6 +26,13 @@ let package = Package(
         .target(
             name: "ReportSources",
             dependencies: ["AnnualReport", "ReportReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "Store",
+            dependencies: [
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ]
         ),
         .target(
             name: "ReportWriter",
@@ -35,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "ReportSources",
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "ReportSources", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +72,10 @@ let package = Package(
                 "AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "Store"]
         ),
         .testTarget(
             name: "GongkaiCLITests",

@@ -80,6 +80,19 @@ struct LabelledGroups {
     /// A run of values laid out as several lines of two or more values is several table rows.
     private static func splitByLines(_ values: [Token]) -> [[Token]] {
         guard let first = values.first, let last = values.last, first.line != last.line else { return [values] }
+        // Count each line's values first: most groups are one value per line, and stay whole.
+        var run = 0
+        var previous = first.line
+        for v in values {
+            if v.line == previous {
+                run += 1
+            } else {
+                if run < 2 { return [values] }
+                previous = v.line
+                run = 1
+            }
+        }
+        if run < 2 { return [values] }
         var lines: [[Token]] = []
         for v in values {
             if let l = lines.last?.last, l.line == v.line {
@@ -88,7 +101,7 @@ struct LabelledGroups {
                 lines.append([v])
             }
         }
-        return lines.allSatisfy { $0.count >= 2 } ? lines : [values]
+        return lines
     }
 }
 

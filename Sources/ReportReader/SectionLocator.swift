@@ -19,7 +19,9 @@ struct SectionLocator {
         -> Int?
     {
         let m = scalars(marker), w = scalars(word), bad = forbidden.map(scalars)
-        for at in text.findAll(m, in: from..<text.count) {
+        var next = from
+        while let at = text.find(m, in: next..<text.count) {
+            next = at + 1
             let end = min(text.count, at + m.count + window + w.count)
             guard let hit = text.find(w, in: (at + m.count)..<end) else { continue }
             let span = (at + m.count)..<hit

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Gongkai: ParsableCommand {
+struct Gongkai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "Read and check China's government information disclosure annual reports (政府信息公开工作年度报告).",
@@ -13,7 +13,8 @@ struct Gongkai: ParsableCommand {
               cat report.txt | gongkai check -   read standard input
               gongkai init --year 2025 --agency 某市统计局 > report.yaml
               gongkai render report.yaml --to pdf   the statutory document, every check run first
+              gongkai import reports/               a library of reports in ./gongkai-data (SQLite)
             """,
-        subcommands: [Parse.self, CheckCommand.self, Init.self, Render.self]
+        subcommands: [Parse.self, CheckCommand.self, Init.self, Render.self, Import.self, Reparse.self, Reports.self]
     )
 }

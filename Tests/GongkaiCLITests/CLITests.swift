@@ -166,8 +166,47 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(md.out.hasPrefix("# 辽阳市2019年度政府信息公开工作报告"))
     }
 
+    func testImportKilledMidwayLosesNothingAndResumesWithoutDuplicates() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-kill-\(UUID())")
+        let inputs = folder.appendingPathComponent("in"), data = folder.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seed = try String(contentsOfFile: fixture("seeds/004_7f2f36b97c6d827f.txt"), encoding: .utf8)
+        let count = 150
+        for n in 0..<count { try Data((seed + "\n附：编号 \(n)\n").utf8).write(to: inputs.appendingPathComponent("r\(n).txt")) }
+
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["import", "--data", data.path, inputs.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Let it store some reports, then kill it without warning.
+        let database = data.appendingPathComponent("gongkai.sqlite").path
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            if let size = try? FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int, size > 200_000 {
+                break
+            }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let resumed = try run(["import", "--data", data.path, inputs.path])
+        XCTAssertEqual(resumed.status, 0, resumed.err)
+        let list = try run(["reports", "--data", data.path, "--json"])
+        let reports = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
+        XCTAssertEqual(reports.count, count, "every file stored exactly once")
+        XCTAssertTrue(resumed.err.contains("已存在"), resumed.err)
+        XCTAssertTrue(reports.allSatisfy { $0["errors"] as? Int == 0 }, "no half-stored report")
+    }
+
     func testHelpTeachesWithExamples() throws {
-        for command in [["--help"], ["parse", "--help"], ["check", "--help"], ["init", "--help"], ["render", "--help"]] {
+        for command in [
+            ["--help"], ["parse", "--help"], ["check", "--help"], ["init", "--help"], ["render", "--help"], ["import", "--help"],
+            ["reparse", "--help"], ["reports", "--help"],
+        ] {
             let result = try run(command)
             XCTAssertEqual(result.status, 0)
             XCTAssertTrue(result.out.contains("Example"), "\(command): \(result.out)")

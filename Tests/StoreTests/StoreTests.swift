@@ -1,0 +1,86 @@
+import Foundation
+import ReportReader
+import XCTest
+
+@testable import Store
+
+final class StoreTests: XCTestCase {
+    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+    private var folder = ""
+
+    override func setUp() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-store-\(UUID())").path
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func fixture(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent(path)))
+    }
+
+    func testSHA256() {
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(
+            SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)),
+            "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    func testImportIsContentAddressedAndKeepsCellsFindingsAndTheOriginal() async throws {
+        let store = try await ReportStore.open(dataDirectory: folder)
+        let seed = try fixture("seeds/001_c6d2da25662234b0.txt")
+        guard case .imported(let id) = try await store.importFile(bytes: seed, name: "a.txt") else {
+            return XCTFail("not imported")
+        }
+        guard case .duplicate(let again) = try await store.importFile(bytes: seed, name: "copy-of-a.txt") else {
+            return XCTFail("the same file twice must be one report")
+        }
+        XCTAssertEqual(again, id)
+        let cellValue = try await store.cellValue(reportID: id, key: "requests.new.natural_person")
+        XCTAssertEqual(cellValue, "64")
+        let json = try await store.reportJSON(id: id)
+        XCTAssertTrue(json?.contains("\"agency\":\"辽阳市\"") ?? false)
+        let list = try await store.reports()
+        XCTAssertEqual(list.map(\.agency), ["辽阳市"])
+        XCTAssertEqual(list.first?.readerVersion, readerVersion)
+        try await store.close()
+    }
+
+    func testABadFileStoresNothingAndTheRestGoOn() async throws {
+        let store = try await ReportStore.open(dataDirectory: folder)
+        guard case .failed(let error) = try await store.importFile(bytes: Array("会议通知".utf8), name: "notice.txt") else {
+            return XCTFail("a non-report must fail")
+        }
+        XCTAssertEqual(error.problem, .notAReport)
+        _ = try await store.importFile(bytes: try fixture("seeds/000_310871bd08bd093a.txt"), name: "000.txt")
+        let list = try await store.reports()
+        XCTAssertEqual(list.count, 1)
+        let labelVariants = try await store.findingCount(check: "structure.label-variant")
+        XCTAssertEqual(labelVariants, 5)
+        try await store.close()
+    }
+
+    func testReopeningUpgradesInPlaceAndReparseRereadsOriginals() async throws {
+        var store = try await ReportStore.open(dataDirectory: folder)
+        for name in ["seeds/002_09886ce637bf6d9d.txt", "samples/平潭综合实验区2022年度报告.html"] {
+            _ = try await store.importFile(bytes: try fixture(name), name: name)
+        }
+        try await store.close()
+        store = try await ReportStore.open(dataDirectory: folder)
+        let versions = try await store.schemaVersions()
+        XCTAssertEqual(versions, Migration.all.map(\.version))
+        let (reread, failed) = try await store.reparse()
+        XCTAssertEqual(reread, 2)
+        XCTAssertEqual(failed, 0)
+        let list = try await store.reports(year: 2022)
+        XCTAssertEqual(list.map(\.agency), ["平潭综合实验区"])
+        XCTAssertEqual(list.first?.errors, 0)
+        let id = try XCTUnwrap(list.first?.id)
+        let repealed = try await store.cellValue(reportID: id, key: "proactive.normative_documents.repealed")
+        XCTAssertEqual(repealed, "55")
+        try await store.close()
+    }
+}
