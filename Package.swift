@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "AnnualReport"),
@@ -35,6 +36,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "WebApp",
+            dependencies: [
+                "AnnualReport", "ReportChecks", "ReportWriter", "ReportSources", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
             name: "ReportWriter",
             dependencies: [
                 "AnnualReport", "ReportChecks", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -44,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "ReportSources", "Store",
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "ReportSources", "Store", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +84,12 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "Store"]
+        ),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "Store", "WebApp", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "GongkaiCLITests",

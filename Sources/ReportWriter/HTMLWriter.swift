@@ -34,7 +34,9 @@ public enum HTMLWriter {
             """
     }
 
-    static func table(_ grid: StatutoryGrid) -> String {
+    /// One statutory table; `marks` gives a CSS class to the cells with these canonical keys (the
+    /// web pages mark the cells a finding concerns).
+    public static func table(_ grid: StatutoryGrid, marks: [String: String] = [:]) -> String {
         var out = "<div class=\"table-wrap\"><table class=\"statutory t-\(grid.table.rawValue)\">\n"
         for row in grid.rows {
             out += "<tr>"
@@ -43,7 +45,10 @@ public enum HTMLWriter {
                 var attributes = ""
                 if cell.rowSpan > 1 { attributes += " rowspan=\"\(cell.rowSpan)\"" }
                 if cell.columnSpan > 1 { attributes += " colspan=\"\(cell.columnSpan)\"" }
-                if let index = cell.cellIndex { attributes += " data-key=\"\(grid.keys[index] ?? "")\"" }
+                if let index = cell.cellIndex, let key = grid.cellKeys.indices.contains(index) ? grid.cellKeys[index] : nil {
+                    attributes += " data-key=\"\(key)\""
+                    if let mark = marks[key] { attributes += " class=\"\(mark)\"" }
+                }
                 out += "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
             }
             out += "</tr>\n"
@@ -78,13 +83,4 @@ public enum HTMLWriter {
 
     /// Escapes text for HTML.
     public static func escape(_ s: String) -> String { OfficePackage.escape(s) }
-}
-
-extension StatutoryGrid {
-    /// Canonical keys of the cells the grid shows, by report cell index.
-    var keys: [Int: String] {
-        var result: [Int: String] = [:]
-        for row in rows { for cell in row { if let i = cell.cellIndex { result[i] = cellKeys[i] } } }
-        return result
-    }
 }

@@ -20,6 +20,16 @@ public enum ImportOutcome: Sendable {
     case failed(ReadError)
 }
 
+/// A stored finding.
+public struct StoredFinding: Sendable, Codable, Equatable {
+    public let check: String
+    public let severity: String
+    public let message: String
+    /// Canonical keys of the cells concerned.
+    public let cells: [String]
+    public let source: String?
+}
+
 /// A stored report as the library lists it.
 public struct StoredReport: Sendable, Codable, Equatable {
     public let id: Int
@@ -228,10 +238,13 @@ public actor ReportStore {
     }
 
     /// The stored reports, filtered, newest year first.
-    public func reports(year: Int? = nil, agency: String? = nil, withErrors: Bool = false) async throws -> [StoredReport] {
+    public func reports(id: Int? = nil, year: Int? = nil, agency: String? = nil, withErrors: Bool = false) async throws
+        -> [StoredReport]
+    {
         var query = SQLQueryString(
             "SELECT reports.id, sources.name, agency, year, format, errors, warnings, notices, uncertain, review_state, reader_version FROM reports JOIN sources ON sources.sha256 = reports.source_sha256 WHERE 1 = 1"
         )
+        if let id { query.appendInterpolation(unsafeRaw: " AND reports.id = "); query.appendInterpolation(bind: id) }
         if let year { query.appendInterpolation(unsafeRaw: " AND year = "); query.appendInterpolation(bind: year) }
         if let agency { query.appendInterpolation(unsafeRaw: " AND agency = "); query.appendInterpolation(bind: agency) }
         if withErrors { query.appendInterpolation(unsafeRaw: " AND errors > 0") }
@@ -253,6 +266,36 @@ public actor ReportStore {
     public func reportJSON(id: Int) async throws -> String? {
         try await db.raw("SELECT report_json FROM reports WHERE id = \(bind: id)").first()?.decode(
             column: "report_json", as: String.self)
+    }
+
+    /// One stored report's listing, or nil.
+    public func report(id: Int) async throws -> StoredReport? {
+        try await reports(id: id).first
+    }
+
+    /// A stored report's findings, in the order the checks reported them.
+    public func findings(reportID: Int) async throws -> [StoredFinding] {
+        try await db.raw(
+            "SELECT check_id, severity, message, cells, source FROM findings WHERE report_id = \(bind: reportID) ORDER BY seq"
+        ).all().map { row in
+            let cells = try row.decode(column: "cells", as: String.self)
+            return StoredFinding(
+                check: try row.decode(column: "check_id", as: String.self),
+                severity: try row.decode(column: "severity", as: String.self),
+                message: try row.decode(column: "message", as: String.self),
+                cells: cells.isEmpty ? [] : cells.split(separator: ",").map(String.init),
+                source: try row.decode(column: "source", as: String?.self))
+        }
+    }
+
+    /// The original file of a stored report: its name and bytes.
+    public func original(reportID: Int) async throws -> (name: String, bytes: [UInt8])? {
+        guard
+            let row = try await db.raw(
+                "SELECT sources.name AS name, sources.content AS content FROM reports JOIN sources ON sources.sha256 = reports.source_sha256 WHERE reports.id = \(bind: reportID)"
+            ).first()
+        else { return nil }
+        return (try row.decode(column: "name", as: String.self), [UInt8](try row.decode(column: "content", as: Data.self)))
     }
 
     /// The value of one stored cell (nil when blank or not found).

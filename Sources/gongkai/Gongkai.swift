@@ -15,6 +15,8 @@ struct Gongkai: AsyncParsableCommand {
               gongkai render report.yaml --to pdf   the statutory document, every check run first
               gongkai import reports/               a library of reports in ./gongkai-data (SQLite)
             """,
-        subcommands: [Parse.self, CheckCommand.self, Init.self, Render.self, Import.self, Reparse.self, Reports.self]
+        subcommands: [
+            Parse.self, CheckCommand.self, Init.self, Render.self, Import.self, Reparse.self, Reports.self, Serve.self, Demo.self,
+        ]
     )
 }

@@ -1,0 +1,46 @@
+import ReportWriter
+
+/// The frame of every page: Chinese UI, works without JavaScript, readable on a phone.
+enum Page {
+    static func render(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(e(title)) · 公开 Gongkai</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        <header><a href="/" class="brand">公开 Gongkai</a> <nav><a href="/">报告库</a> <a href="/api/reports">API</a> <a href="/openapi.json">OpenAPI</a></nav></header>
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+        """
+    }
+
+    /// Escapes text for HTML: everything from a report is shown as text, never as markup.
+    static func e(_ s: String) -> String { HTMLWriter.escape(s) }
+
+    static let style = """
+        body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; color: #1a1a1a; }
+        header { background: #8b1a1a; color: #fff; padding: 0.6em 1em; display: flex; gap: 1em; align-items: baseline; flex-wrap: wrap; }
+        header a { color: #fff; text-decoration: none; } header .brand { font-weight: bold; font-size: 1.2em; }
+        main { padding: 1em; max-width: 1200px; margin: 0 auto; }
+        table.list { border-collapse: collapse; width: 100%; } table.list th, table.list td { border-bottom: 1px solid #ddd; padding: 0.4em; text-align: left; }
+        .n-error { color: #b00000; font-weight: bold; } .n-warning { color: #9a6700; } .muted { color: #777; }
+        form.filters { display: flex; gap: 0.6em; flex-wrap: wrap; margin-bottom: 1em; align-items: end; }
+        form.filters label { display: flex; flex-direction: column; font-size: 0.9em; }
+        .findings li { margin: 0.3em 0; } .sev-error { color: #b00000; } .sev-warning { color: #9a6700; } .sev-notice { color: #555; }
+        table.statutory { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0 1.5em; }
+        table.statutory th, table.statutory td { border: 1px solid #555; padding: 2px 4px; text-align: center; }
+        td.mark-error { background: #ffd7d7; outline: 2px solid #b00000; } td.mark-warning { background: #fff1c2; }
+        .table-wrap { overflow-x: auto; } .downloads a { margin-right: 0.8em; }
+        pre.original { white-space: pre-wrap; background: #f6f6f6; padding: 0.8em; max-height: 40em; overflow: auto; font-size: 0.85em; }
+        .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5em; }
+        @media (max-width: 800px) { .columns { grid-template-columns: 1fr; } }
+        """
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Store
+import WebApp
+import XCTest
+
+/// Every route over HTTP, on a library in embedded SQLite.
+final class WebAppTests: XCTestCase {
+    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    private func withLibrary(_ body: (ReportStore, [Int]) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-web-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try await ReportStore.open(dataDirectory: folder)
+        var ids: [Int] = []
+        let seed = try String(contentsOf: Self.fixtures.appendingPathComponent("seeds/001_c6d2da25662234b0.txt"), encoding: .utf8)
+        // 001 as published, and a copy with a broken identity and script in its title and text.
+        let broken = seed.replacingOccurrences(of: "(七)总计\n\n64", with: "(七)总计\n\n65")
+            .replacingOccurrences(of: "辽阳市2019年度政府信息公开工作报告", with: "<script>alert(1)</script>局2019年度政府信息公开工作报告")
+        for (name, text) in [("001.txt", seed), ("broken.txt", broken)] {
+            guard case .imported(let id) = try await store.importFile(bytes: Array(text.utf8), name: name) else {
+                return XCTFail("\(name) not imported")
+            }
+            ids.append(id)
+        }
+        try await body(store, ids)
+        try await store.close()
+    }
+
+    func testLibraryPageListsAndFilters() async throws {
+        try await withLibrary { store, _ in
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/", method: .get) { response in
+                    XCTAssertEqual(response.status, .ok)
+                    XCTAssertEqual(response.headers[.contentType], "text/html; charset=utf-8")
+                    let page = String(buffer: response.body)
+                    XCTAssertTrue(page.contains("辽阳市") && page.contains("共 2 份报告"))
+                    XCTAssertFalse(page.contains("<script>alert"), "report text is shown escaped")
+                    XCTAssertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;局"))
+                }
+                try await client.execute(uri: "/?errors=1", method: .get) { response in
+                    XCTAssertTrue(String(buffer: response.body).contains("共 1 份报告"))
+                }
+                try await client.execute(uri: "/?year=2020", method: .get) { response in
+                    XCTAssertTrue(String(buffer: response.body).contains("共 0 份报告"))
+                }
+            }
+        }
+    }
+
+    func testReportPageMarksTheCellsOfAFinding() async throws {
+        try await withLibrary { store, ids in
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/reports/\(ids[1])", method: .get) { response in
+                    XCTAssertEqual(response.status, .ok)
+                    let page = String(buffer: response.body)
+                    XCTAssertTrue(page.contains("arithmetic.carry-identity"))
+                    XCTAssertTrue(page.contains("data-key=\"requests.total.natural_person\" class=\"mark-error\""))
+                    XCTAssertTrue(page.contains("<pre class=\"original\">"))
+                    XCTAssertFalse(page.contains("<script>alert"))
+                }
+                try await client.execute(uri: "/reports/999", method: .get) { response in
+                    XCTAssertEqual(response.status, .notFound)
+                }
+            }
+        }
+    }
+
+    func testDownloadsAndOriginal() async throws {
+        try await withLibrary { store, ids in
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                for (format, type) in [
+                    ("json", "application/json"), ("html", "text/html"), ("md", "text/markdown"), ("csv", "text/csv"),
+                    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                ] {
+                    try await client.execute(uri: "/reports/\(ids[0])/download/\(format)", method: .get) { response in
+                        XCTAssertEqual(response.status, .ok, format)
+                        XCTAssertTrue(response.headers[.contentType]?.hasPrefix(type) ?? false, format)
+                        XCTAssertGreaterThan(response.body.readableBytes, 100, format)
+                    }
+                }
+                try await client.execute(uri: "/reports/\(ids[0])/original", method: .get) { response in
+                    XCTAssertTrue(String(buffer: response.body).hasPrefix("辽阳市2019年度政府信息公开工作报告"))
+                }
+                try await client.execute(uri: "/reports/\(ids[0])/download/pdfx", method: .get) { response in
+                    XCTAssertEqual(response.status, .notFound)
+                }
+            }
+        }
+    }
+
+    func testJSONAPIAndOpenAPI() async throws {
+        try await withLibrary { store, ids in
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/api/reports?errors=1", method: .get) { response in
+                    let list = try XCTUnwrap(
+                        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                    XCTAssertEqual(list.count, 1)
+                    XCTAssertEqual(list.first?["id"] as? Int, ids[1])
+                    XCTAssertGreaterThan(list.first?["errors"] as? Int ?? 0, 0)
+                }
+                try await client.execute(uri: "/api/reports/\(ids[0])", method: .get) { response in
+                    let object = try XCTUnwrap(
+                        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                    let report = try XCTUnwrap(object["report"] as? [String: Any])
+                    XCTAssertEqual(report["agency"] as? String, "辽阳市")
+                    XCTAssertEqual(
+                        ((report["requests"] as? [String: Any])?["new"] as? [String: Any])?["natural_person"] as? Int, 64)
+                    XCTAssertNotNil(object["findings"] as? [Any])
+                }
+                try await client.execute(uri: "/api/reports/999", method: .get) { response in
+                    XCTAssertEqual(response.status, .notFound)
+                }
+                try await client.execute(uri: "/openapi.json", method: .get) { response in
+                    let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                    let paths = try XCTUnwrap(doc["paths"] as? [String: Any])
+                    XCTAssertNotNil(paths["/api/reports"])
+                    XCTAssertNotNil(paths["/api/reports/{id}"])
+                }
+            }
+        }
+    }
+}
