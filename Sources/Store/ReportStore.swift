@@ -1,5 +1,6 @@
 import AnnualReport
 import Foundation
+import PostgresKit
 import ReportChecks
 import ReportReader
 import ReportSources
@@ -45,31 +46,66 @@ public struct StoredReport: Sendable, Codable, Equatable {
     public let readerVersion: String
 }
 
-/// Parsed and checked reports with their originals, in an embedded SQLite file (nothing to install).
-/// The SQL is SQLKit's, written to run on PostgreSQL as well.
+/// Parsed and checked reports with their originals: in an embedded SQLite file by default (nothing
+/// to install), or in PostgreSQL. One SQL layer (SQLKit) for both; the few differences of dialect are
+/// named here.
 public actor ReportStore {
-    private let connection: SQLiteConnection
-    private let db: any SQLDatabase
+    private enum Connection {
+        case sqlite(SQLiteConnection)
+        case postgres(PostgresConnection)
+    }
 
-    private init(connection: SQLiteConnection) {
+    private let connection: Connection
+    private let db: any SQLDatabase
+    private let isPostgres: Bool
+
+    private init(connection: Connection) {
         self.connection = connection
-        self.db = connection.sql()
+        switch connection {
+        case .sqlite(let c):
+            db = c.sql()
+            isPostgres = false
+        case .postgres(let c):
+            db = c.sql()
+            isPostgres = true
+        }
     }
 
     /// Opens (creating when needed) `DIR/gongkai.sqlite` and upgrades its schema in place.
     public static func open(dataDirectory: String) async throws -> ReportStore {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         let path = URL(fileURLWithPath: dataDirectory).appendingPathComponent("gongkai.sqlite").path
-        let connection = try await SQLiteConnection.open(storage: .file(path: path))
-        let store = ReportStore(connection: connection)
+        let store = ReportStore(connection: .sqlite(try await SQLiteConnection.open(storage: .file(path: path))))
         try await store.configure()
         try await store.migrate()
         return store
     }
 
+    /// Opens a PostgreSQL database (`postgres://user:password@host:port/database?sslmode=disable`)
+    /// and upgrades its schema in place; several processes may share it.
+    public static func open(databaseURL: String) async throws -> ReportStore {
+        let configuration = try SQLPostgresConfiguration(url: databaseURL)
+        let connection = try await PostgresConnection.connect(
+            configuration: configuration.coreConfiguration, id: 1, logger: Logger(label: "gongkai.store"))
+        let store = ReportStore(connection: .postgres(connection))
+        try await store.migrate()
+        return store
+    }
+
+    /// Opens PostgreSQL when `database` is a `postgres://` URL, else SQLite in `dataDirectory`.
+    public static func open(database: String?, dataDirectory: String) async throws -> ReportStore {
+        if let database, database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
+            return try await open(databaseURL: database)
+        }
+        return try await open(dataDirectory: dataDirectory)
+    }
+
     /// Closes the database.
     public func close() async throws {
-        try await connection.close().get()
+        switch connection {
+        case .sqlite(let c): try await c.close().get()
+        case .postgres(let c): try await c.close()
+        }
     }
 
     private func configure() async throws {
@@ -78,8 +114,21 @@ public actor ReportStore {
         try await db.raw("PRAGMA busy_timeout = 5000").run()
     }
 
-    /// Applies the migrations the database lacks.
+    /// Applies the migrations the database lacks — on PostgreSQL under an advisory lock, so that two
+    /// servers starting together migrate once.
     func migrate() async throws {
+        guard isPostgres else { return try await applyMigrations() }
+        try await db.raw("SELECT pg_advisory_lock(2019711)").run()
+        do {
+            try await applyMigrations()
+        } catch {
+            try? await db.raw("SELECT pg_advisory_unlock(2019711)").run()
+            throw error
+        }
+        try await db.raw("SELECT pg_advisory_unlock(2019711)").run()
+    }
+
+    private func applyMigrations() async throws {
         try await db.raw("CREATE TABLE IF NOT EXISTS gongkai_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
             .run()
         let applied = Set(
@@ -88,11 +137,24 @@ public actor ReportStore {
             })
         for migration in Migration.all where !applied.contains(migration.version) {
             try await transaction {
-                for statement in migration.statements { try await self.db.raw(SQLQueryString(statement)).run() }
+                for statement in migration.statements {
+                    let sql = statement.replacingOccurrences(
+                        of: "{id}", with: self.isPostgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY"
+                    )
+                    .replacingOccurrences(of: "{blob}", with: self.isPostgres ? "BYTEA" : "BLOB")
+                    try await self.db.raw(SQLQueryString(sql)).run()
+                }
                 try await self.db.raw(
                     "INSERT INTO gongkai_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: Self.now()))"
                 ).run()
             }
+        }
+    }
+
+    /// Drops every table (tests start from an empty database).
+    func dropEverything() async throws {
+        for table in ["findings", "cells", "reports", "sources", "gongkai_migrations"] {
+            try await db.raw(SQLQueryString("DROP TABLE IF EXISTS \(table)")).run()
         }
     }
 
@@ -104,7 +166,7 @@ public actor ReportStore {
     }
 
     private func transaction(_ body: () async throws -> Void) async throws {
-        try await db.raw("BEGIN IMMEDIATE").run()
+        try await db.raw(isPostgres ? "BEGIN" : "BEGIN IMMEDIATE").run()
         do {
             try await body()
             try await db.raw("COMMIT").run()
@@ -131,6 +193,22 @@ public actor ReportStore {
         }
         let findings = CheckCatalogue.check(report)
         var id = 0
+        do {
+            try await storeNew(report, findings: findings, bytes: bytes, name: name, sha: sha, id: &id)
+        } catch {
+            // Another process stored the same content meanwhile: it is one report.
+            if let existing = try await db.raw("SELECT id FROM reports WHERE source_sha256 = \(bind: sha)").first() {
+                return .duplicate(id: try existing.decode(column: "id", as: Int.self))
+            }
+            throw error
+        }
+        return .imported(id: id)
+    }
+
+    private func storeNew(_ report: Report, findings: [Finding], bytes: [UInt8], name: String, sha: String, id: inout Int)
+        async throws
+    {
+        var newID = 0
         try await transaction {
             try await self.db.raw(
                 """
@@ -138,9 +216,9 @@ public actor ReportStore {
                 VALUES (\(bind: sha), \(bind: name), \(bind: SourceKind.sniff(bytes, name: name).rawValue), \(bind: bytes.count), \(bind: Data(bytes)), \(bind: Self.now()))
                 """
             ).run()
-            id = try await self.insertReport(report, findings: findings, sha: sha)
+            newID = try await self.insertReport(report, findings: findings, sha: sha)
         }
-        return .imported(id: id)
+        id = newID
     }
 
     private func insertReport(_ report: Report, findings: [Finding], sha: String) async throws -> Int {
@@ -163,6 +241,24 @@ public actor ReportStore {
         try await insertCells(report, id: id)
         try await insertFindings(findings, id: id)
         return id
+    }
+
+    /// Replaces a stored report's parsed data in place: its id (and review state) stay.
+    private func updateReport(id: Int, _ report: Report, findings: [Finding]) async throws {
+        let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+        let json = ReportJSON.value(of: report).serialized(pretty: false)
+        try await db.raw(
+            """
+            UPDATE reports SET agency = \(bind: report.agency), year = \(bind: report.year),
+                format = \(bind: report.format.version.rawValue), variant = \(bind: report.format.variant.rawValue),
+                published = \(bind: report.published?.description), title = \(bind: report.title), reader_version = \(bind: readerVersion),
+                report_json = \(bind: json), errors = \(bind: counts[.error] ?? 0), warnings = \(bind: counts[.warning] ?? 0),
+                notices = \(bind: counts[.notice] ?? 0), uncertain = \(bind: report.uncertainCells.count), parsed_at = \(bind: Self.now())
+            WHERE id = \(bind: id)
+            """
+        ).run()
+        try await insertCells(report, id: id)
+        try await insertFindings(findings, id: id)
     }
 
     private func insertCells(_ report: Report, id: Int) async throws {
@@ -229,8 +325,7 @@ public actor ReportStore {
             try await transaction {
                 try await self.db.raw("DELETE FROM cells WHERE report_id = \(bind: id)").run()
                 try await self.db.raw("DELETE FROM findings WHERE report_id = \(bind: id)").run()
-                try await self.db.raw("DELETE FROM reports WHERE id = \(bind: id)").run()
-                _ = try await self.insertReport(report, findings: findings, sha: sha)
+                try await self.updateReport(id: id, report, findings: findings)
             }
             reread += 1
         }

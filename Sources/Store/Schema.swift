@@ -1,5 +1,6 @@
 /// The database schema as numbered migrations. A database records the versions it has applied and
-/// is upgraded in place by applying the ones it lacks, each in its own transaction.
+/// is upgraded in place by applying the ones it lacks, each in its own transaction. `{id}` and
+/// `{blob}` stand for the dialect's auto-numbered key and binary types.
 struct Migration: Sendable {
     let version: Int
     let statements: [String]
@@ -14,13 +15,13 @@ struct Migration: Sendable {
                     name TEXT NOT NULL,
                     kind TEXT NOT NULL,
                     size BIGINT NOT NULL,
-                    content BLOB NOT NULL,
+                    content {blob} NOT NULL,
                     imported_at TEXT NOT NULL
                 )
                 """,
                 """
                 CREATE TABLE reports (
-                    id INTEGER PRIMARY KEY,
+                    id {id},
                     source_sha256 TEXT NOT NULL UNIQUE REFERENCES sources(sha256),
                     agency TEXT,
                     year INTEGER,

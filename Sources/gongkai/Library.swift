@@ -7,6 +7,16 @@ import Store
 struct LibraryOptions: ParsableArguments {
     @Option(help: "The library's folder: an embedded SQLite database, nothing to install.")
     var data: String = "gongkai-data"
+
+    @Option(help: "A PostgreSQL database instead (postgres://user:password@host/db?sslmode=disable); default: $DATABASE_URL.")
+    var database: String?
+
+    /// Opens the library: PostgreSQL when a URL is given, else SQLite in the folder.
+    func open() async throws -> ReportStore {
+        try await ReportStore.open(database: database ?? ProcessInfo.processInfo.environment["DATABASE_URL"], dataDirectory: data)
+    }
+
+    var name: String { database ?? ProcessInfo.processInfo.environment["DATABASE_URL"].map { _ in "DATABASE_URL" } ?? data }
 }
 
 struct Import: AsyncParsableCommand {
@@ -29,7 +39,7 @@ struct Import: AsyncParsableCommand {
     var inputs: [String]
 
     func run() async throws {
-        let store = try await ReportStore.open(dataDirectory: library.data)
+        let store = try await library.open()
         let files = Batch.expand(inputs)
         var imported = 0, duplicates = 0, failed: [String] = []
         let bar = files.count > 1 && isatty(STDERR_FILENO) == 1
@@ -47,7 +57,7 @@ struct Import: AsyncParsableCommand {
         }
         if bar { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         try await store.close()
-        var summary = "\(files.count) 个文件：新导入 \(imported)，已存在 \(duplicates)，未能读取 \(failed.count)（资料库 \(library.data)）"
+        var summary = "\(files.count) 个文件：新导入 \(imported)，已存在 \(duplicates)，未能读取 \(failed.count)（资料库 \(library.name)）"
         for f in failed.prefix(20) { summary += "\n  " + f }
         Inputs.printStatus(summary)
         if !failed.isEmpty { throw ExitCode(2) }
@@ -69,7 +79,7 @@ struct Reparse: AsyncParsableCommand {
     var onlyOlder = false
 
     func run() async throws {
-        let store = try await ReportStore.open(dataDirectory: library.data)
+        let store = try await library.open()
         let (reread, failed) = try await store.reparse(onlyOlder: onlyOlder)
         try await store.close()
         Inputs.printStatus("重新读取 \(reread) 份报告，\(failed) 份未能读取（保留原数据）")
@@ -101,7 +111,7 @@ struct Reports: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try await ReportStore.open(dataDirectory: library.data)
+        let store = try await library.open()
         let list = try await store.reports(year: year, agency: agency, withErrors: errors)
         try await store.close()
         if json {

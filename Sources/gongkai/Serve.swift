@@ -22,8 +22,8 @@ struct Serve: AsyncParsableCommand {
     var port = 8080
 
     func run() async throws {
-        let store = try await ReportStore.open(dataDirectory: library.data)
-        Inputs.printStatus("Gongkai 报告库：http://\(host):\(port)/ （资料库 \(library.data)）")
+        let store = try await library.open()
+        Inputs.printStatus("Gongkai 报告库：http://\(host):\(port)/ （资料库 \(library.name)）")
         try await WebApp.serve(store: store, host: host, port: port)
     }
 }

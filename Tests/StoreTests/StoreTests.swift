@@ -79,6 +79,7 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(list.map(\.agency), ["平潭综合实验区"])
         XCTAssertEqual(list.first?.errors, 0)
         let id = try XCTUnwrap(list.first?.id)
+        XCTAssertEqual(id, 2, "re-reading keeps a report's id")
         let repealed = try await store.cellValue(reportID: id, key: "proactive.normative_documents.repealed")
         XCTAssertEqual(repealed, "55")
         try await store.close()
