@@ -4,29 +4,38 @@ import AnnualReport
 public enum CellTable {
     public static let header = ["机关", "年度", "表", "行", "列", "键", "值"]
 
-    /// The rows; `value` is nil for a blank cell.
+    /// The rows of one report; `value` is nil for a blank cell.
     public static func rows(_ report: Report) -> [(text: [String], value: CellNumber?)] {
-        report.format.cells.enumerated().map { i, cell in
-            let row = report.format.row(of: cell)
-            let rowLabel = row.map { r in r.group.map { $0.hasPrefix("第") ? r.label : $0 + r.label } ?? r.label } ?? ""
-            let table = "表" + cell.table.title.prefix(1)
-            return (
-                [
-                    report.agency ?? "", report.year.map(String.init) ?? "", table, rowLabel,
-                    report.format.column(of: cell)?.label ?? "", cell.key,
-                ],
-                report.cells[i].value
-            )
+        report.format.cells.indices.map {
+            row(agency: report.agency, year: report.year, format: report.format, cell: $0, value: report.cells[$0].value)
         }
+    }
+
+    /// One cell's row.
+    public static func row(agency: String?, year: Int?, format: ReportFormat, cell index: Int, value: CellNumber?) -> (
+        text: [String], value: CellNumber?
+    ) {
+        let cell = format.cells[index]
+        let row = format.row(of: cell)
+        let rowLabel = row.map { r in r.group.map { $0.hasPrefix("第") ? r.label : $0 + r.label } ?? r.label } ?? ""
+        let table = "表" + cell.table.title.prefix(1)
+        return (
+            [agency ?? "", year.map(String.init) ?? "", table, rowLabel, format.column(of: cell)?.label ?? "", cell.key], value
+        )
     }
 }
 
 /// CSV in UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly.
 public enum CSVWriter {
     public static func render(_ document: ReportDocument) -> [UInt8] {
-        var lines = [CellTable.header + (document.draft ? ["状态"] : [])]
-        for row in CellTable.rows(document.report) {
-            lines.append(row.text + [row.value?.description ?? ""] + (document.draft ? ["草稿"] : []))
+        render(rows: CellTable.rows(document.report), draft: document.draft)
+    }
+
+    /// Any rows of cells (a selection of many reports, say).
+    public static func render(rows: [(text: [String], value: CellNumber?)], draft: Bool = false) -> [UInt8] {
+        var lines = [CellTable.header + (draft ? ["状态"] : [])]
+        for row in rows {
+            lines.append(row.text + [row.value?.description ?? ""] + (draft ? ["草稿"] : []))
         }
         let text = lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)

@@ -1,3 +1,4 @@
+import AnnualReport
 import Foundation
 import ZIPFoundation
 
@@ -37,18 +38,23 @@ enum OfficePackage {
 /// An Excel workbook with one sheet, one row per cell.
 public enum XLSXWriter {
     public static func render(_ document: ReportDocument) throws -> [UInt8] {
+        try render(rows: CellTable.rows(document.report), draft: document.draft)
+    }
+
+    /// Any rows of cells (a selection of many reports, say).
+    public static func render(rows cellRows: [(text: [String], value: CellNumber?)], draft: Bool = false) throws -> [UInt8] {
         var rows = ""
         func cell(_ ref: String, _ text: String) -> String {
             "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficePackage.escape(text))</t></is></c>"
         }
         func column(_ i: Int) -> String { String(UnicodeScalar(UInt8(65 + i))) }
-        let header = CellTable.header + (document.draft ? ["状态"] : [])
+        let header = CellTable.header + (draft ? ["状态"] : [])
         rows += "<row r=\"1\">" + header.enumerated().map { cell("\(column($0))1", $1) }.joined() + "</row>"
-        for (n, row) in CellTable.rows(document.report).enumerated() {
+        for (n, row) in cellRows.enumerated() {
             let r = n + 2
             var cells = row.text.enumerated().map { cell("\(column($0))\(r)", $1) }.joined()
             if let v = row.value { cells += "<c r=\"G\(r)\"><v>\(v)</v></c>" }
-            if document.draft { cells += cell("H\(r)", "草稿") }
+            if draft { cells += cell("H\(r)", "草稿") }
             rows += "<row r=\"\(r)\">\(cells)</row>"
         }
         let sheet = """

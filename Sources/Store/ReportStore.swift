@@ -393,6 +393,29 @@ public actor ReportStore {
         return (try row.decode(column: "name", as: String.self), [UInt8](try row.decode(column: "content", as: Data.self)))
     }
 
+    /// Every cell of the reports a filter selects, for export: agency, year, layout, key, value.
+    public func cellRows(year: Int? = nil, agency: String? = nil, withErrors: Bool = false) async throws -> [(
+        agency: String?, year: Int?, format: ReportFormat, key: String, value: CellNumber?
+    )] {
+        var result: [(agency: String?, year: Int?, format: ReportFormat, key: String, value: CellNumber?)] = []
+        for stored in try await reports(year: year, agency: agency, withErrors: withErrors) {
+            guard let row = try await db.raw("SELECT variant FROM reports WHERE id = \(bind: stored.id)").first(),
+                let version = FormatVersion(rawValue: stored.format)
+            else { continue }
+            let variant = FormatVariant(rawValue: try row.decode(column: "variant", as: String.self)) ?? .standard
+            let format = ReportFormat.layout(version, variant)
+            var values: [String: String?] = [:]
+            for cell in try await db.raw("SELECT key, value FROM cells WHERE report_id = \(bind: stored.id)").all() {
+                values[try cell.decode(column: "key", as: String.self)] = try cell.decode(column: "value", as: String?.self)
+            }
+            for cell in format.cells {
+                let value = (values[cell.key] ?? nil).flatMap { CellNumber(parsing: $0[...]) }
+                result.append((stored.agency, stored.year, format, cell.key, value))
+            }
+        }
+        return result
+    }
+
     /// The value of one stored cell (nil when blank or not found).
     public func cellValue(reportID: Int, key: String) async throws -> String? {
         try await db.raw("SELECT value FROM cells WHERE report_id = \(bind: reportID) AND key = \(bind: key)").first()?

@@ -11,13 +11,25 @@ enum LibraryPages {
         var year: Int?
         var agency: String?
         var errorsOnly = false
+
+        /// The filter as a query string (escaped for an HTML attribute).
+        var query: String {
+            var parts: [String] = []
+            if let year { parts.append("year=\(year)") }
+            if let agency {
+                parts.append("agency=" + (agency.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            }
+            if errorsOnly { parts.append("errors=1") }
+            return Page.e(parts.joined(separator: "&"))
+        }
     }
 
     static func library(_ reports: [StoredReport], filter: Filter) -> String {
         var rows = ""
         for r in reports {
             rows += """
-                <tr><td>\(r.year.map(String.init) ?? "—")</td><td><a href="/reports/\(r.id)">\(Page.e(r.agency ?? "（机关不详）"))</a></td>\
+                <tr><td>\(r.year.map(String.init) ?? "—")</td><td><a href="/reports/\(r.id)">\(Page.e(r.agency ?? "（机关不详）"))</a>\
+                \(r.agency.map { " <a class=\"muted\" href=\"/agencies/\(Page.e($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))\">历年</a>" } ?? "")</td>\
                 <td>\(r.format)</td><td class="\(r.errors > 0 ? "n-error" : "")">\(r.errors)</td><td class="\(r.warnings > 0 ? "n-warning" : "")">\(r.warnings)</td>\
                 <td>\(r.uncertain)</td><td>\(Page.e(reviewLabel(r.reviewState)))</td><td class="muted">\(Page.e(r.name))</td></tr>
 
@@ -31,7 +43,7 @@ enum LibraryPages {
             <label><span><input type="checkbox" name="errors" value="1"\(filter.errorsOnly ? " checked" : "")> 只看有错误的</span></label>
             <button type="submit">筛选</button>
             </form>
-            <p class="muted">共 \(reports.count) 份报告</p>
+            <p class="muted">共 \(reports.count) 份报告 · 导出所选：<a href="/export.csv?\(filter.query)">CSV</a> <a href="/export.xlsx?\(filter.query)">Excel</a></p>
             <div class="table-wrap"><table class="list">
             <tr><th>年度</th><th>机关</th><th>格式</th><th>错误</th><th>警告</th><th>未定</th><th>审核</th><th>原件</th></tr>
             \(rows)</table></div>

@@ -81,6 +81,57 @@ public enum WebApp {
             let findings = String(decoding: try encoder.encode(try await store.findings(reportID: id)), as: UTF8.self)
             return json("{\"report\":\(report),\"findings\":\(findings)}")
         }
+        for format in ["csv", "xlsx"] {
+            router.get(RouterPath("/export.\(format)")) { request, _ -> Response in
+                let filter = Self.filter(request)
+                let rows = try await store.cellRows(year: filter.year, agency: filter.agency, withErrors: filter.errorsOnly).map {
+                    r in
+                    CellTable.row(
+                        agency: r.agency, year: r.year, format: r.format, cell: r.format.index(of: r.key) ?? 0, value: r.value)
+                }
+                var headers = HTTPFields()
+                let bytes: [UInt8]
+                if format == "csv" {
+                    bytes = CSVWriter.render(rows: rows)
+                    headers[.contentType] = "text/csv; charset=utf-8"
+                } else {
+                    bytes = try XLSXWriter.render(rows: rows)
+                    headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                }
+                headers[.contentDisposition] = "attachment; filename=\"gongkai-export.\(format)\""
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            }
+        }
+        router.get("/agencies/:name") { _, context -> Response in
+            let raw = try context.parameters.require("name")
+            let name = raw.removingPercentEncoding ?? raw
+            let stored = try await store.reports(agency: name).sorted { ($0.year ?? 0) < ($1.year ?? 0) }
+            guard !stored.isEmpty else { throw HTTPError(.notFound, message: "no reports of \(name)") }
+            var years: [(stored: StoredReport, report: Report)] = []
+            for s in stored {
+                if let original = try await store.original(reportID: s.id),
+                    let report = try? ReportSources.read(bytes: original.bytes, origin: original.name)
+                {
+                    years.append((s, report))
+                }
+            }
+            let continuity = CheckCatalogue.check(years.map(\.report)).joined().filter { $0.id.hasPrefix("continuity.") }
+            return html(AgencyPages.agency(name, years: years, continuity: Array(continuity)))
+        }
+        router.get("/compare") { request, _ -> Response in
+            let query = request.uri.queryParameters
+            guard let a = query.get("a", as: Int.self), let b = query.get("b", as: Int.self) else {
+                throw HTTPError(.badRequest, message: "give two report ids: /compare?a=1&b=2")
+            }
+            var sides: [(StoredReport, Report)] = []
+            for id in [a, b] {
+                guard let stored = try await store.report(id: id), let original = try await store.original(reportID: id) else {
+                    throw HTTPError(.notFound, message: "no report \(id)")
+                }
+                sides.append((stored, try ReportSources.read(bytes: original.bytes, origin: original.name)))
+            }
+            return html(AgencyPages.compare(sides[0], sides[1]))
+        }
         router.get("/openapi.json") { _, _ -> Response in json(OpenAPIDocument.json) }
         return router
     }

@@ -95,6 +95,56 @@ final class WebAppTests: XCTestCase {
         }
     }
 
+    func testAgencyPageAndComparison() async throws {
+        try await withLibrary { store, ids in
+            // A second year of 辽阳市, whose 上年结转 does not follow from 2019.
+            let seed = try String(
+                contentsOf: Self.fixtures.appendingPathComponent("seeds/001_c6d2da25662234b0.txt"), encoding: .utf8)
+            let next = seed.replacingOccurrences(of: "辽阳市2019年度", with: "辽阳市2020年度")
+                .replacingOccurrences(of: "二、上年结转政府信息公开申请数量\n\n0", with: "二、上年结转政府信息公开申请数量\n\n3")
+            _ = try await store.importFile(bytes: Array(next.utf8), name: "2020.txt")
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/agencies/%E8%BE%BD%E9%98%B3%E5%B8%82", method: .get) { response in
+                    XCTAssertEqual(response.status, .ok)
+                    let page = String(buffer: response.body)
+                    XCTAssertTrue(page.contains("<svg class=\"chart\""))
+                    XCTAssertTrue(page.contains("2019") && page.contains("2020"))
+                    XCTAssertTrue(page.contains("continuity.carry-over"), "the continuity finding across the two years")
+                }
+                try await client.execute(uri: "/compare?a=\(ids[0])&b=\(ids[1])", method: .get) { response in
+                    XCTAssertEqual(response.status, .ok)
+                    let page = String(buffer: response.body)
+                    XCTAssertTrue(page.contains("处不同"))
+                    XCTAssertTrue(page.contains("<tr class=\"differs\">"))
+                }
+                try await client.execute(uri: "/compare?a=1", method: .get) { response in
+                    XCTAssertEqual(response.status, .badRequest)
+                }
+            }
+        }
+    }
+
+    func testExportOfAFilteredSelection() async throws {
+        try await withLibrary { store, _ in
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/export.csv?errors=1", method: .get) { response in
+                    XCTAssertEqual(response.status, .ok)
+                    let bytes = Array(Data(buffer: response.body))
+                    XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 with BOM")
+                    let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+                    XCTAssertEqual(lines.count, 1 + 198, "one report of 198 cells")
+                    XCTAssertTrue(lines.contains { $0.hasSuffix("requests.total.natural_person,65") })
+                }
+                try await client.execute(uri: "/export.xlsx", method: .get) { response in
+                    XCTAssertEqual(response.status, .ok)
+                    XCTAssertEqual(Array(Data(buffer: response.body).prefix(2)), [0x50, 0x4B])
+                }
+            }
+        }
+    }
+
     func testJSONAPIAndOpenAPI() async throws {
         try await withLibrary { store, ids in
             let app = Application(router: WebApp.router(store: store))
