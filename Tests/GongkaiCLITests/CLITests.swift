@@ -202,6 +202,63 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(reports.allSatisfy { $0["errors"] as? Int == 0 }, "no half-stored report")
     }
 
+    /// Import, then the pages in a real browser (headless Chromium): what a person would see. The
+    /// screenshots are kept in $GONGKAI_ARTIFACTS (default: the temporary folder) to look at.
+    func testBrowserImportLibraryAndReportPage() throws {
+        let browser = ["chromium", "chromium-browser"].compactMap { name in
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
+                .first { FileManager.default.isExecutableFile(atPath: $0) }
+        }.first
+        guard let browser else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("chromium is not installed; scripts/test installs it") }
+            throw XCTSkip("skipped: chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-browser-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let imported = try run(["import", "--data", folder.path, fixture("seeds"), fixture("samples")])
+        XCTAssertEqual(imported.status, 0, imported.err)
+
+        let port = 20_000 + Int.random(in: 0..<20_000)
+        let server = Process()
+        server.executableURL = binary
+        server.arguments = ["serve", "--data", folder.path, "--port", String(port)]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        Thread.sleep(forTimeInterval: 1.5)
+
+        let artifacts = URL(fileURLWithPath: ProcessInfo.processInfo.environment["GONGKAI_ARTIFACTS"] ?? NSTemporaryDirectory())
+        func visit(_ path: String, shot: String) throws -> String {
+            let dom = Process()
+            dom.executableURL = URL(fileURLWithPath: browser)
+            dom.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "http://127.0.0.1:\(port)\(path)"]
+            let pipe = Pipe()
+            dom.standardOutput = pipe
+            dom.standardError = FileHandle.nullDevice
+            try dom.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            dom.waitUntilExit()
+            let picture = Process()
+            picture.executableURL = URL(fileURLWithPath: browser)
+            picture.arguments = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,1600",
+                "--screenshot=\(artifacts.appendingPathComponent(shot).path)", "http://127.0.0.1:\(port)\(path)",
+            ]
+            picture.standardOutput = FileHandle.nullDevice
+            picture.standardError = FileHandle.nullDevice
+            try picture.run()
+            picture.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let library = try visit("/", shot: "gongkai-library.png")
+        XCTAssertTrue(library.contains("共 9 份报告"), library.prefix(500).description)
+        XCTAssertTrue(library.contains("沈阳市工业和信息化局") && library.contains("平潭综合实验区"))
+        let report = try visit("/reports/1", shot: "gongkai-report.png")
+        XCTAssertTrue(report.contains("三、收到和处理政府信息公开申请情况") && report.contains("检查结果"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("gongkai-report.png").path))
+    }
+
     func testHelpTeachesWithExamples() throws {
         for command in [
             ["--help"], ["parse", "--help"], ["check", "--help"], ["init", "--help"], ["render", "--help"], ["import", "--help"],
