@@ -16,6 +16,21 @@ enum OfficePackage {
         return [UInt8](data)
     }
 
+    static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+
+    /// `[Content_Types].xml` with the package's main parts.
+    static func contentTypes(_ overrides: [(part: String, type: String)]) -> String {
+        header
+            + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#
+            + overrides.map { #"<Override PartName="\#($0.part)" ContentType="\#($0.type)"/>"# }.joined() + "</Types>"
+    }
+
+    /// A relationships part with one relationship.
+    static func relationship(type: String, target: String) -> String {
+        header
+            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/\#(type)" Target="\#(target)"/></Relationships>"#
+    }
+
     /// Escapes text for XML and HTML; control characters XML does not allow are dropped.
     static func escape(_ s: String) -> String {
         var out = ""
@@ -64,32 +79,18 @@ public enum XLSXWriter {
         return try OfficePackage.zip([
             (
                 "[Content_Types].xml",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>
-                """
+                OfficePackage.contentTypes([
+                    ("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+                    ("/xl/worksheets/sheet1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
+                ])
             ),
-            (
-                "_rels/.rels",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                """
-            ),
+            ("_rels/.rels", OfficePackage.relationship(type: "officeDocument", target: "xl/workbook.xml")),
             (
                 "xl/workbook.xml",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="年度报告" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """
+                OfficePackage.header
+                    + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="年度报告" sheetId="1" r:id="rId1"/></sheets></workbook>"#
             ),
-            (
-                "xl/_rels/workbook.xml.rels",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
-                """
-            ),
+            ("xl/_rels/workbook.xml.rels", OfficePackage.relationship(type: "worksheet", target: "worksheets/sheet1.xml")),
             ("xl/worksheets/sheet1.xml", sheet),
         ])
     }
