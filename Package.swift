@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportSourcesTests",
-            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources"]
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "TestSupport"]
         ),
         .testTarget(
             name: "ReportWriterTests",

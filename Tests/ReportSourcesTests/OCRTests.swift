@@ -2,14 +2,15 @@ import AnnualReport
 import Foundation
 import ReportReader
 import ReportSources
+import TestSupport
 import XCTest
 
 /// A scan made from a real report (PDF pages rendered to PNG) read back by OCR: every cell is right
 /// or flagged (null: uncertain, missing or blank) — OCR never puts a wrong number into the tables.
 final class OCRTests: XCTestCase {
     func testRenderedPagesReadBackRightOrFlagged() throws {
-        try SourceFixtures.require("pdftoppm", package: "poppler-utils")
-        try SourceFixtures.require("tesseract", package: "tesseract-ocr tesseract-ocr-chi-sim")
+        try requireTool("pdftoppm", package: "poppler-utils")
+        try requireTool("tesseract", package: "tesseract-ocr tesseract-ocr-chi-sim")
         let pdf = try SourceFixtures.sharedSample("淮安市人民政府2024年政府信息公开工作年度报告.pdf")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-ocr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

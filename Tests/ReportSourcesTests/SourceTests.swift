@@ -3,6 +3,7 @@ import Foundation
 import ReportChecks
 import ReportReader
 import ReportSources
+import TestSupport
 import XCTest
 
 /// Every source type through its adapter into the same reader, against the expected values.
@@ -100,7 +101,7 @@ final class SourceTests: XCTestCase {
     }
 
     func testPDFTextLayer() throws {
-        try SourceFixtures.require("pdftotext", package: "poppler-utils")
+        try requireTool("pdftotext", package: "poppler-utils")
         let bytes = try SourceFixtures.sharedSample("淮安市人民政府2024年政府信息公开工作年度报告.pdf")
         let report = try ReportSources.read(bytes: bytes, origin: "huaian2024.pdf")
         try assertMatchesExpected(report, "淮安市人民政府2024年政府信息公开工作年度报告")
@@ -120,7 +121,7 @@ final class SourceTests: XCTestCase {
         XCTAssertThrowsError(try ReportSources.read(bytes: notWord, origin: "renamed.docx")) { error in
             XCTAssertTrue("\(error)".contains("renamed.docx"))
         }
-        try SourceFixtures.require("pdftotext", package: "poppler-utils")
+        try requireTool("pdftotext", package: "poppler-utils")
         let corrupt = Array("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF".utf8)
         XCTAssertThrowsError(try ReportSources.read(bytes: corrupt, origin: "corrupt.pdf")) { error in
             guard let problem = (error as? ReadError)?.problem else { return XCTFail("\(error)") }

@@ -71,8 +71,8 @@ final class RoundTripTests: XCTestCase {
                 FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
             }
         }
-        if !chromium { try SourceFixtures.require("libreoffice", package: "chromium fonts-noto-cjk") }
-        try SourceFixtures.require("pdftotext", package: "poppler-utils")
+        if !chromium { try requireTool("libreoffice", package: "chromium fonts-noto-cjk") }
+        try requireTool("pdftotext", package: "poppler-utils")
         for (i, report) in generated(6, seed: 4).enumerated() {
             let document = ReportDocument(report)
             let pdf = try PDFPrinter.pdf(
@@ -80,18 +80,5 @@ final class RoundTripTests: XCTestCase {
             XCTAssertEqual(SourceKind.sniff(pdf), .pdf)
             assertSame(try ReportSources.read(bytes: pdf, origin: "r\(i).pdf"), report, "PDF \(i)")
         }
-    }
-}
-
-/// Tool checks shared with the source tests.
-enum SourceFixtures {
-    static func require(_ tool: String, package: String) throws {
-        let found = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
-        if found { return }
-        if ProcessInfo.processInfo.environment["CI"] != nil {
-            XCTFail("\(tool) is not installed; scripts/test installs \(package) in CI")
-        }
-        throw XCTSkip("skipped: \(tool) is not installed (apt-get install \(package))")
     }
 }
