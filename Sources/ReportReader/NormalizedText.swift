@@ -130,17 +130,6 @@ struct NormalizedText {
         return nil
     }
 
-    /// Every offset in `range` where `needle` starts.
-    func findAll(_ needle: [Unicode.Scalar], in range: Range<Int>) -> [Int] {
-        var result: [Int] = []
-        var from = range.lowerBound
-        while let at = find(needle, in: from..<range.upperBound) {
-            result.append(at)
-            from = at + 1
-        }
-        return result
-    }
-
     /// Whether `needle` occurs at `offset`.
     func matches(_ needle: [Unicode.Scalar], at offset: Int) -> Bool {
         guard offset >= 0, offset + needle.count <= count else { return false }

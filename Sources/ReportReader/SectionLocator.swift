@@ -36,7 +36,6 @@ struct SectionLocator {
 
     func locate() -> Found {
         var found = Found()
-        let all = 0..<text.count
         if let s1 = heading("一、", then: "总体情况", window: 2, from: 0) ?? heading("一、", then: "概述", window: 2, from: 0) {
             found.start[.overview] = s1
             found.headingFound.insert(.overview)
@@ -78,7 +77,6 @@ struct SectionLocator {
             found.start[.other] = s6
             found.headingFound.insert(.other)
         }
-        _ = all
         let ordered = SectionID.allCases.compactMap { id in found.start[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }
         func end(after id: SectionID) -> Int {
             guard let s = found.start[id] else { return text.count }
