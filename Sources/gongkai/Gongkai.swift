@@ -7,13 +7,13 @@ struct Gongkai: AsyncParsableCommand {
         abstract: "Read and check China's government information disclosure annual reports (政府信息公开工作年度报告).",
         discussion: """
             Examples:
-              gongkai parse report.txt            the report's tables in the terminal
-              gongkai parse report.txt --json     the report as canonical JSON
-              gongkai check 2021.txt 2022.txt     findings, checked across years for one agency
-              cat report.txt | gongkai check -   read standard input
+              gongkai parse report.pdf --json          a report as canonical JSON
+              gongkai check 2021.txt 2022.txt          findings, across years too
+              cat report.txt | gongkai check -         read standard input
               gongkai init --year 2025 --agency 某市统计局 > report.yaml
-              gongkai render report.yaml --to pdf   the statutory document, every check run first
-              gongkai import reports/               a library of reports in ./gongkai-data (SQLite)
+              gongkai render report.yaml --to pdf      checked, then written
+              gongkai import reports/                  a library in ./gongkai-data
+              gongkai serve                            the library in a browser
             """,
         subcommands: [
             Parse.self, CheckCommand.self, Init.self, Render.self, Import.self, Reparse.self, Reports.self, Serve.self, Demo.self,
