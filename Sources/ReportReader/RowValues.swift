@@ -106,25 +106,8 @@ struct RowValues {
         var partsToCut = parts
 
         func value(_ token: Int, _ range: Range<Int>, last: Bool) -> CellNumber? {
-            let lit = literals[token]
-            var m: Int64 = 0
-            var scale = 0
-            var point = false
-            var negative = false
-            for i in range {
-                let c = lit[i]
-                if c == "-" { negative = true; continue }
-                if c == "+" { continue }
-                if c == "." { point = true; continue }
-                guard let d = c.asciiDigit else { return nil }
-                let (mul, o1) = m.multipliedReportingOverflow(by: 10)
-                let (add, o2) = mul.addingReportingOverflow(Int64(d))
-                if o1 || o2 { return nil }
-                m = add
-                if point { scale += 1 }
-            }
-            let n = CellNumber(mantissa: negative ? -m : m, scale: scale)
-            if last, let power = tokens[token].unitPower { return n.shifted(by: power) }
+            let n = CellNumber(scalars: literals[token][range])
+            if last, let power = tokens[token].unitPower { return n?.shifted(by: power) }
             return n
         }
 

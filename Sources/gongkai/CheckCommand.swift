@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let findings = CheckCatalogue.check(reports).map { $0.filter { $0.severity <= severity } }
-        let items2: [JSONValue] = zip(reports, findings).map { report, list in
+        let perReport: [JSONValue] = zip(reports, findings).map { report, list in
             .object([
                 ("source", .string(report.origin)),
                 ("agency", report.agency.map(JSONValue.string) ?? .null),
@@ -60,11 +60,11 @@ struct CheckCommand: ParsableCommand {
             ])
         }
         if let out {
-            for (value, path) in zip(items2, relative) {
+            for (value, path) in zip(perReport, relative) {
                 try Batch.write(value.serialized(), out: out, relativePath: path, suffix: ".findings.json")
             }
         } else if json {
-            print(JSONValue.array(items2).serialized())
+            print(JSONValue.array(perReport).serialized())
         } else {
             let style = TerminalStyle(color: Inputs.colorOutput)
             print(zip(reports, findings).map { FindingsReport.render($0, findings: $1, style: style) }.joined(separator: "\n"))
