@@ -35,8 +35,8 @@ public enum HTMLWriter {
     }
 
     /// One statutory table; `marks` gives a CSS class to the cells with these canonical keys (the
-    /// web pages mark the cells a finding concerns).
-    public static func table(_ grid: StatutoryGrid, marks: [String: String] = [:]) -> String {
+    /// web pages mark the cells a finding concerns) and `links` makes their values links.
+    public static func table(_ grid: StatutoryGrid, marks: [String: String] = [:], links: [String: String] = [:]) -> String {
         var out = "<div class=\"table-wrap\"><table class=\"statutory t-\(grid.table.rawValue)\">\n"
         for row in grid.rows {
             out += "<tr>"
@@ -45,11 +45,13 @@ public enum HTMLWriter {
                 var attributes = ""
                 if cell.rowSpan > 1 { attributes += " rowspan=\"\(cell.rowSpan)\"" }
                 if cell.columnSpan > 1 { attributes += " colspan=\"\(cell.columnSpan)\"" }
+                var text = escape(cell.text)
                 if let index = cell.cellIndex, let key = grid.cellKeys.indices.contains(index) ? grid.cellKeys[index] : nil {
                     attributes += " data-key=\"\(key)\""
                     if let mark = marks[key] { attributes += " class=\"\(mark)\"" }
+                    if let link = links[key] { text = "<a href=\"\(escape(link))\">\(text)</a>" }
                 }
-                out += "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
+                out += "<\(tag)\(attributes)>\(text)</\(tag)>"
             }
             out += "</tr>\n"
         }

@@ -21,14 +21,17 @@ public enum ImportOutcome: Sendable {
     case failed(ReadError)
 }
 
-/// A stored finding.
+/// A stored finding, with the reviewer's decision when there is one.
 public struct StoredFinding: Sendable, Codable, Equatable {
+    /// The finding's number within its report, in the order the checks reported them.
+    public let seq: Int
     public let check: String
     public let severity: String
     public let message: String
     /// Canonical keys of the cells concerned.
     public let cells: [String]
     public let source: String?
+    public var review: FindingReview?
 }
 
 /// A stored report as the library lists it.
@@ -36,12 +39,19 @@ public struct StoredReport: Sendable, Codable, Equatable {
     public let id: Int
     public let name: String
     public let agency: String?
+    /// The register agency the report is linked to (nil until its name is matched).
+    public let agencyID: Int?
+    /// The region of that agency, and its path of ids.
+    public let region: String?
+    public let regionPath: String?
     public let year: Int?
     public let format: String
     public let errors: Int
     public let warnings: Int
     public let notices: Int
     public let uncertain: Int
+    /// Published after the statutory deadline.
+    public let late: Bool
     public let reviewState: String
     public let readerVersion: String
 }
@@ -56,8 +66,8 @@ public actor ReportStore {
     }
 
     private let connection: Connection
-    private let db: any SQLDatabase
-    private let isPostgres: Bool
+    let db: any SQLDatabase
+    let isPostgres: Bool
 
     private init(connection: Connection) {
         self.connection = connection
@@ -112,6 +122,8 @@ public actor ReportStore {
         try await db.raw("PRAGMA foreign_keys = ON").run()
         try await db.raw("PRAGMA journal_mode = WAL").run()
         try await db.raw("PRAGMA busy_timeout = 5000").run()
+        // In WAL mode a commit survives a crash of the process (not of the machine) without an fsync.
+        try await db.raw("PRAGMA synchronous = NORMAL").run()
     }
 
     /// Applies the migrations the database lacks — on PostgreSQL under an advisory lock, so that two
@@ -153,8 +165,12 @@ public actor ReportStore {
 
     /// Drops every table (tests start from an empty database).
     func dropEverything() async throws {
-        for table in ["findings", "cells", "reports", "sources", "gongkai_migrations"] {
-            try await db.raw(SQLQueryString("DROP TABLE IF EXISTS \(table)")).run()
+        let tables = [
+            "audit_log", "finding_reviews", "sessions", "users", "region_totals", "findings", "cells", "reports",
+            "agency_names", "agencies", "regions", "sources", "gongkai_migrations",
+        ]
+        for table in tables {
+            try await db.raw(SQLQueryString("DROP TABLE IF EXISTS \(table)\(isPostgres ? " CASCADE" : "")")).run()
         }
     }
 
@@ -165,7 +181,7 @@ public actor ReportStore {
         }
     }
 
-    private func transaction(_ body: () async throws -> Void) async throws {
+    func transaction(_ body: () async throws -> Void) async throws {
         try await db.raw(isPostgres ? "BEGIN" : "BEGIN IMMEDIATE").run()
         do {
             try await body()
@@ -176,12 +192,12 @@ public actor ReportStore {
         }
     }
 
-    private static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
     /// Reads, checks and stores one file. The same content twice is one report; a file that cannot
     /// be read stores nothing; a report is stored whole or not at all.
     public func importFile(bytes: [UInt8], name: String) async throws -> ImportOutcome {
-        let sha = SHA256.hex(bytes)
+        let sha = ContentHash.hex(bytes)
         if let existing = try await db.raw("SELECT id FROM reports WHERE source_sha256 = \(bind: sha)").first() {
             return .duplicate(id: try existing.decode(column: "id", as: Int.self))
         }
@@ -224,19 +240,23 @@ public actor ReportStore {
     private func insertReport(_ report: Report, findings: [Finding], sha: String) async throws -> Int {
         let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
         let json = ReportJSON.value(of: report).serialized(pretty: false)
+        let agency = try await registeredAgency(for: report.agency)
+        let late = findings.contains { $0.id == "publication.late" } ? 1 : 0
         guard
             let row = try await db.raw(
                 """
                 INSERT INTO reports (source_sha256, agency, year, format, variant, published, title, reader_version, report_json,
-                                     errors, warnings, notices, uncertain, parsed_at)
+                                     errors, warnings, notices, uncertain, parsed_at, agency_id, region_path, late)
                 VALUES (\(bind: sha), \(bind: report.agency), \(bind: report.year), \(bind: report.format.version.rawValue),
                         \(bind: report.format.variant.rawValue), \(bind: report.published?.description), \(bind: report.title),
                         \(bind: readerVersion), \(bind: json), \(bind: counts[.error] ?? 0), \(bind: counts[.warning] ?? 0),
-                        \(bind: counts[.notice] ?? 0), \(bind: report.uncertainCells.count), \(bind: Self.now()))
+                        \(bind: counts[.notice] ?? 0), \(bind: report.uncertainCells.count), \(bind: Self.now()),
+                        \(bind: agency?.id), \(bind: agency?.regionPath), \(bind: late))
                 RETURNING id
                 """
             ).first()
         else { throw CocoaError(.coderInvalidValue) }
+        if let agency, let year = report.year { try await invalidateTotals(regionPath: agency.regionPath, year: year) }
         let id = try row.decode(column: "id", as: Int.self)
         try await insertCells(report, id: id)
         try await insertFindings(findings, id: id)
@@ -247,9 +267,12 @@ public actor ReportStore {
     private func updateReport(id: Int, _ report: Report, findings: [Finding]) async throws {
         let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
         let json = ReportJSON.value(of: report).serialized(pretty: false)
+        let late = findings.contains { $0.id == "publication.late" } ? 1 : 0
+        let agency = try await registeredAgency(for: report.agency)
         try await db.raw(
             """
-            UPDATE reports SET agency = \(bind: report.agency), year = \(bind: report.year),
+            UPDATE reports SET agency = \(bind: report.agency), year = \(bind: report.year), late = \(bind: late),
+                agency_id = \(bind: agency?.id), region_path = \(bind: agency?.regionPath),
                 format = \(bind: report.format.version.rawValue), variant = \(bind: report.format.variant.rawValue),
                 published = \(bind: report.published?.description), title = \(bind: report.title), reader_version = \(bind: readerVersion),
                 report_json = \(bind: json), errors = \(bind: counts[.error] ?? 0), warnings = \(bind: counts[.warning] ?? 0),
@@ -329,32 +352,69 @@ public actor ReportStore {
             }
             reread += 1
         }
+        try await db.raw("DELETE FROM region_totals").run()
         return (reread, failed)
     }
 
-    /// The stored reports, filtered, newest year first.
-    public func reports(id: Int? = nil, year: Int? = nil, agency: String? = nil, withErrors: Bool = false) async throws
-        -> [StoredReport]
-    {
+    /// The stored reports a filter selects, newest year first.
+    public func reports(_ filter: ReportFilter = ReportFilter()) async throws -> [StoredReport] {
         var query = SQLQueryString(
-            "SELECT reports.id, sources.name, agency, year, format, errors, warnings, notices, uncertain, review_state, reader_version FROM reports JOIN sources ON sources.sha256 = reports.source_sha256 WHERE 1 = 1"
+            "SELECT reports.id, sources.name, reports.agency, agency_id, regions.name AS region, reports.region_path, year, format, errors, warnings, notices, uncertain, late, review_state, reader_version FROM reports JOIN sources ON sources.sha256 = reports.source_sha256 LEFT JOIN agencies ON agencies.id = reports.agency_id LEFT JOIN regions ON regions.id = agencies.region_id WHERE "
         )
-        if let id { query.appendInterpolation(unsafeRaw: " AND reports.id = "); query.appendInterpolation(bind: id) }
-        if let year { query.appendInterpolation(unsafeRaw: " AND year = "); query.appendInterpolation(bind: year) }
-        if let agency { query.appendInterpolation(unsafeRaw: " AND agency = "); query.appendInterpolation(bind: agency) }
-        if withErrors { query.appendInterpolation(unsafeRaw: " AND errors > 0") }
-        query.appendInterpolation(unsafeRaw: " ORDER BY year DESC, agency, reports.id")
+        query.appendInterpolation(condition(filter))
+        query.appendLiteral(" ORDER BY year DESC, reports.agency, reports.id")
+        if let limit = filter.limit {
+            query.appendLiteral(" LIMIT ")
+            query.appendInterpolation(bind: limit)
+            query.appendLiteral(" OFFSET ")
+            query.appendInterpolation(bind: filter.offset)
+        }
         return try await db.raw(query).all().map { row in
             StoredReport(
                 id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
-                agency: try row.decode(column: "agency", as: String?.self), year: try row.decode(column: "year", as: Int?.self),
+                agency: try row.decode(column: "agency", as: String?.self),
+                agencyID: try row.decode(column: "agency_id", as: Int?.self),
+                region: try row.decode(column: "region", as: String?.self),
+                regionPath: try row.decode(column: "region_path", as: String?.self),
+                year: try row.decode(column: "year", as: Int?.self),
                 format: try row.decode(column: "format", as: String.self), errors: try row.decode(column: "errors", as: Int.self),
                 warnings: try row.decode(column: "warnings", as: Int.self),
                 notices: try row.decode(column: "notices", as: Int.self),
                 uncertain: try row.decode(column: "uncertain", as: Int.self),
+                late: try row.decode(column: "late", as: Int.self) != 0,
                 reviewState: try row.decode(column: "review_state", as: String.self),
                 readerVersion: try row.decode(column: "reader_version", as: String.self))
         }
+    }
+
+    /// How many reports a filter selects (its limit and offset aside).
+    public func countReports(_ filter: ReportFilter = ReportFilter()) async throws -> Int {
+        var query = SQLQueryString(
+            "SELECT COUNT(*) AS n FROM reports LEFT JOIN agencies ON agencies.id = reports.agency_id WHERE ")
+        query.appendInterpolation(condition(filter))
+        return try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    private func condition(_ filter: ReportFilter) -> SQLQueryString {
+        var query = SQLQueryString("1 = 1")
+        func and(_ part: SQLQueryString) {
+            query.appendLiteral(" AND ")
+            query.appendInterpolation(part)
+        }
+        if let id = filter.id { and("reports.id = \(bind: id)") }
+        if let year = filter.year { and("year = \(bind: year)") }
+        if let agency = filter.agency { and("reports.agency = \(bind: agency)") }
+        if let agencyID = filter.agencyID { and("reports.agency_id = \(bind: agencyID)") }
+        if let search = filter.search, !search.isEmpty { and("reports.agency LIKE \(bind: "%" + search + "%")") }
+        if let path = filter.regionPath { and(subtree("reports.region_path", path)) }
+        if filter.unmatched { and("reports.agency_id IS NULL") }
+        if let format = filter.format { and("format = \(bind: format)") }
+        if let kind = filter.kind { and("agencies.kind = \(bind: kind.rawValue)") }
+        if filter.withErrors { and("errors > 0") }
+        if filter.withWarnings { and("warnings > 0") }
+        if filter.late { and("late = 1") }
+        if let state = filter.reviewState { and("review_state = \(bind: state.rawValue)") }
+        return query
     }
 
     /// A stored report exactly as `gongkai parse --json` prints it.
@@ -365,22 +425,26 @@ public actor ReportStore {
 
     /// One stored report's listing, or nil.
     public func report(id: Int) async throws -> StoredReport? {
-        try await reports(id: id).first
+        try await reports(ReportFilter(id: id)).first
     }
 
     /// A stored report's findings, in the order the checks reported them.
     public func findings(reportID: Int) async throws -> [StoredFinding] {
-        try await db.raw(
-            "SELECT check_id, severity, message, cells, source FROM findings WHERE report_id = \(bind: reportID) ORDER BY seq"
+        let reviews = try await findingReviews(reportID: reportID)
+        var findings = try await db.raw(
+            "SELECT seq, check_id, severity, message, cells, source FROM findings WHERE report_id = \(bind: reportID) ORDER BY seq"
         ).all().map { row in
             let cells = try row.decode(column: "cells", as: String.self)
             return StoredFinding(
+                seq: try row.decode(column: "seq", as: Int.self),
                 check: try row.decode(column: "check_id", as: String.self),
                 severity: try row.decode(column: "severity", as: String.self),
                 message: try row.decode(column: "message", as: String.self),
                 cells: cells.isEmpty ? [] : cells.split(separator: ",").map(String.init),
                 source: try row.decode(column: "source", as: String?.self))
         }
+        for i in findings.indices { findings[i].review = reviews[findings[i].fingerprint] }
+        return findings
     }
 
     /// The original file of a stored report: its name and bytes.
@@ -394,11 +458,11 @@ public actor ReportStore {
     }
 
     /// Every cell of the reports a filter selects, for export: agency, year, layout, key, value.
-    public func cellRows(year: Int? = nil, agency: String? = nil, withErrors: Bool = false) async throws -> [(
+    public func cellRows(_ filter: ReportFilter) async throws -> [(
         agency: String?, year: Int?, format: ReportFormat, key: String, value: CellNumber?
     )] {
         var result: [(agency: String?, year: Int?, format: ReportFormat, key: String, value: CellNumber?)] = []
-        for stored in try await reports(year: year, agency: agency, withErrors: withErrors) {
+        for stored in try await reports(filter) {
             guard let row = try await db.raw("SELECT variant FROM reports WHERE id = \(bind: stored.id)").first(),
                 let version = FormatVersion(rawValue: stored.format)
             else { continue }

@@ -64,6 +64,91 @@ struct Migration: Sendable {
                 )
                 """,
                 "CREATE INDEX findings_check ON findings (check_id)",
-            ])
+            ]),
+        Migration(
+            version: 2,
+            statements: [
+                // The region tree; `path` is the chain of ids ("/1/5/23/"), so a subtree is a prefix.
+                """
+                CREATE TABLE regions (
+                    id {id},
+                    name TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    parent_id INTEGER NOT NULL DEFAULT 0,
+                    path TEXT NOT NULL DEFAULT '',
+                    UNIQUE (parent_id, name)
+                )
+                """,
+                "CREATE INDEX regions_path ON regions (path)",
+                """
+                CREATE TABLE agencies (
+                    id {id},
+                    name TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    region_id INTEGER NOT NULL REFERENCES regions(id),
+                    region_path TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX agencies_region ON agencies (region_path)",
+                // Every name an agency is known by (its own, and the ones reviewers matched to it).
+                "CREATE TABLE agency_names (name TEXT PRIMARY KEY, agency_id INTEGER NOT NULL REFERENCES agencies(id))",
+                "ALTER TABLE reports ADD COLUMN agency_id INTEGER REFERENCES agencies(id)",
+                "ALTER TABLE reports ADD COLUMN region_path TEXT",
+                "ALTER TABLE reports ADD COLUMN late INTEGER NOT NULL DEFAULT 0",
+                "CREATE INDEX reports_region_year ON reports (region_path, year)",
+                "CREATE INDEX reports_agency_id ON reports (agency_id, year)",
+                """
+                CREATE TABLE users (
+                    id {id},
+                    name TEXT NOT NULL UNIQUE,
+                    password_hash TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE sessions (
+                    token_sha256 TEXT PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    csrf TEXT NOT NULL,
+                    expires_at TEXT NOT NULL
+                )
+                """,
+                // A reviewer's decision on a finding, keyed by what the finding says so that it
+                // survives a reparse that finds the same thing again.
+                """
+                CREATE TABLE finding_reviews (
+                    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                    fingerprint TEXT NOT NULL,
+                    decision TEXT NOT NULL,
+                    comment TEXT NOT NULL,
+                    user_name TEXT NOT NULL,
+                    decided_at TEXT NOT NULL,
+                    PRIMARY KEY (report_id, fingerprint)
+                )
+                """,
+                """
+                CREATE TABLE audit_log (
+                    id {id},
+                    at TEXT NOT NULL,
+                    user_name TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                )
+                """,
+                // Summed tables of a region and year, computed on first view and dropped whenever a
+                // report under the region changes.
+                """
+                CREATE TABLE region_totals (
+                    region_path TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    key TEXT NOT NULL,
+                    value TEXT,
+                    reports INTEGER NOT NULL,
+                    PRIMARY KEY (region_path, year, key)
+                )
+                """,
+            ]),
     ]
 }

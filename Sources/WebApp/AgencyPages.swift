@@ -29,7 +29,9 @@ enum AgencyPages {
         return CellNumber.sum(values.compactMap { $0 })
     }
 
-    static func agency(_ name: String, years: [(stored: StoredReport, report: Report)], continuity: [Finding]) -> String {
+    static func agency(
+        _ name: String, years: [(stored: StoredReport, report: Report)], continuity: [Finding], session: Session?
+    ) -> String {
         var rows = ""
         for (stored, report) in years {
             let cells = series.map { s in value(report, s.keys(report.format))?.description ?? "—" }.map { "<td>\($0)</td>" }
@@ -50,7 +52,7 @@ enum AgencyPages {
             <h2>跨年度检查</h2>
             <ul class="findings">\(findings.isEmpty ? "<li>未发现问题</li>" : findings)</ul>
             """
-        return Page.render(title: name, body: body)
+        return Page.render(title: name, body: body, session: session)
     }
 
     /// A line chart of the series over the years, as inline SVG (no JavaScript).

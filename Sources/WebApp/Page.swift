@@ -1,26 +1,42 @@
+import Foundation
 import ReportWriter
+import Store
 
 /// The frame of every page: Chinese UI, works without JavaScript, readable on a phone.
 enum Page {
-    static func render(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(title)) · 公开 Gongkai</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        <header><a href="/" class="brand">公开 Gongkai</a> <nav><a href="/">报告库</a> <a href="/api/reports">API</a> <a href="/openapi.json">OpenAPI</a></nav></header>
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
-        """
+    static func render(title: String, body: String, session: Session? = nil) -> String {
+        let account =
+            session.map {
+                """
+                <form class="inline" method="post" action="/logout">\(csrf($0))<span>\(e($0.user.name))（\($0.user.role.label)）</span> <button type="submit">退出</button></form>
+                """
+            } ?? "<a href=\"/login\">审核员登录</a>"
+        return """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(title)) · 公开 Gongkai</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header><a href="/" class="brand">公开 Gongkai</a> <nav><a href="/">报告库</a> <a href="/regions/0">地区汇总</a> <a href="/upload">导入</a> <a href="/review/names">机关名称审核</a> <a href="/audit">审核日志</a> <a href="/openapi.json">API</a></nav> <div class="account">\(account)</div></header>
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+            """
     }
+
+    /// The hidden CSRF field every form of a signed-in user carries.
+    static func csrf(_ session: Session) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(e(session.csrf))\">"
+    }
+
+    /// A query value, percent-encoded (and escaped for an attribute).
+    static func q(_ s: String) -> String { e(s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
 
     /// Escapes text for HTML: everything from a report is shown as text, never as markup.
     static func e(_ s: String) -> String { HTMLWriter.escape(s) }
@@ -42,5 +58,12 @@ enum Page {
         pre.original { white-space: pre-wrap; background: #f6f6f6; padding: 0.8em; max-height: 40em; overflow: auto; font-size: 0.85em; }
         .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5em; }
         @media (max-width: 800px) { .columns { grid-template-columns: 1fr; } }
+        header .account { margin-left: auto; } form.inline { display: inline; } header button { font-size: 0.85em; }
+        .review { font-size: 0.9em; margin: 0.2em 0 0.6em 1em; } .review textarea, .review input[type=text] { width: min(28em, 90%); }
+        .decided-confirmed { color: #b00000; } .decided-dismissed { color: #2f6f3e; text-decoration: line-through; }
+        .cards { display: flex; gap: 1em; flex-wrap: wrap; margin: 0.5em 0 1em; } .card { border: 1px solid #ddd; border-radius: 6px; padding: 0.6em 1em; min-width: 7em; }
+        .card strong { display: block; font-size: 1.6em; } .notice-box { background: #f3f6fb; border-left: 4px solid #4169e1; padding: 0.6em 1em; }
+        .error-box { background: #ffecec; border-left: 4px solid #b00000; padding: 0.6em 1em; }
+        td.partial { color: #9a6700; } table.statutory a { color: inherit; } svg.chart { max-width: 760px; display: block; }
         """
 }

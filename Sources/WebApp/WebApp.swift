@@ -9,22 +9,44 @@ import Store
 /// The web application over a report library: server-rendered pages (they work without JavaScript)
 /// and a JSON API described at `/openapi.json`.
 public enum WebApp {
+    /// Limits of the service.
+    public struct Configuration: Sendable {
+        /// The largest upload accepted, in bytes (one request: a file, several, or a ZIP).
+        public var maxUploadBytes = 200 << 20
+
+        public init(maxUploadBytes: Int = 200 << 20) { self.maxUploadBytes = maxUploadBytes }
+    }
+
     /// The router with every route, for a server or for tests.
-    public static func router(store: ReportStore) -> Router<BasicRequestContext> {
+    public static func router(store: ReportStore, configuration: Configuration = Configuration()) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/") { request, _ -> Response in
-            let filter = Self.filter(request)
-            let reports = try await store.reports(year: filter.year, agency: filter.agency, withErrors: filter.errorsOnly)
-            return html(LibraryPages.library(reports, filter: filter))
+            let filter = try await LibraryFilter.from(request, store)
+            let reports = try await store.reports(filter.paged)
+            let total = try await store.countReports(filter.filter)
+            var regions: [Region] = []
+            for top in try await store.regions(parentID: 0) {
+                regions.append(top)
+                regions += try await store.regions(parentID: top.id)
+            }
+            return html(
+                LibraryPages.library(
+                    reports, total: total, filter: filter, regions: regions, session: try await Auth.session(request, store)))
         }
-        router.get("/reports/:id") { _, context -> Response in
+        router.get("/reports/:id") { request, context -> Response in
             let id = try context.parameters.require("id", as: Int.self)
             guard let stored = try await store.report(id: id) else { throw HTTPError(.notFound, message: "no report \(id)") }
             let original = try await store.original(reportID: id)
             let report = original.flatMap { try? ReportSources.read(bytes: $0.bytes, origin: $0.name) }
             return html(
-                LibraryPages.report(stored, report: report, findings: try await store.findings(reportID: id), original: original))
+                LibraryPages.report(
+                    stored, report: report, findings: try await store.findings(reportID: id), original: original,
+                    history: try await store.auditLog(reportID: id), session: try await Auth.session(request, store)))
         }
+        AccountRoutes.add(to: router, store: store)
+        ReviewRoutes.add(to: router, store: store)
+        UploadRoutes.add(to: router, store: store, configuration: configuration)
+        RegionRoutes.add(to: router, store: store)
         router.get("/reports/:id/original") { _, context -> Response in
             let id = try context.parameters.require("id", as: Int.self)
             guard let original = try await store.original(reportID: id) else {
@@ -67,24 +89,24 @@ public enum WebApp {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         router.get("/api/reports") { request, _ -> Response in
-            let filter = Self.filter(request)
-            let reports = try await store.reports(year: filter.year, agency: filter.agency, withErrors: filter.errorsOnly)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return json(String(decoding: try encoder.encode(reports), as: UTF8.self))
+            var filter = try await LibraryFilter.from(request, store).filter
+            filter.limit = min(10_000, max(1, request.uri.queryParameters.get("limit", as: Int.self) ?? 1000))
+            filter.offset = max(0, request.uri.queryParameters.get("offset", as: Int.self) ?? 0)
+            let page = APIPage(
+                total: try await store.countReports(filter), offset: filter.offset, limit: filter.limit ?? 0,
+                reports: try await store.reports(filter))
+            return try encoded(page)
         }
         router.get("/api/reports/:id") { _, context -> Response in
             let id = try context.parameters.require("id", as: Int.self)
             guard let report = try await store.reportJSON(id: id) else { throw HTTPError(.notFound, message: "no report \(id)") }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let findings = String(decoding: try encoder.encode(try await store.findings(reportID: id)), as: UTF8.self)
             return json("{\"report\":\(report),\"findings\":\(findings)}")
         }
         for format in ["csv", "xlsx"] {
             router.get(RouterPath("/export.\(format)")) { request, _ -> Response in
-                let filter = Self.filter(request)
-                let rows = try await store.cellRows(year: filter.year, agency: filter.agency, withErrors: filter.errorsOnly).map {
+                let filter = try await LibraryFilter.from(request, store).filter
+                let rows = try await store.cellRows(filter).map {
                     r in
                     CellTable.row(
                         agency: r.agency, year: r.year, format: r.format, cell: r.format.index(of: r.key) ?? 0, value: r.value)
@@ -102,21 +124,18 @@ public enum WebApp {
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             }
         }
-        router.get("/agencies/:name") { _, context -> Response in
+        router.get("/agencies/id/:id") { request, context -> Response in
+            let id = try context.parameters.require("id", as: Int.self)
+            guard let agency = try await store.agency(id: id) else { throw HTTPError(.notFound, message: "名录中没有机关 \(id)") }
+            let stored = try await store.reports(ReportFilter(agencyID: id))
+            return try await agencyPage(agency.name, stored, store: store, session: try await Auth.session(request, store))
+        }
+        router.get("/agencies/:name") { request, context -> Response in
             let raw = try context.parameters.require("name")
             let name = raw.removingPercentEncoding ?? raw
-            let stored = try await store.reports(agency: name).sorted { ($0.year ?? 0) < ($1.year ?? 0) }
+            let stored = try await store.reports(ReportFilter(agency: name))
             guard !stored.isEmpty else { throw HTTPError(.notFound, message: "no reports of \(name)") }
-            var years: [(stored: StoredReport, report: Report)] = []
-            for s in stored {
-                if let original = try await store.original(reportID: s.id),
-                    let report = try? ReportSources.read(bytes: original.bytes, origin: original.name)
-                {
-                    years.append((s, report))
-                }
-            }
-            let continuity = CheckCatalogue.check(years.map(\.report)).joined().filter { $0.id.hasPrefix("continuity.") }
-            return html(AgencyPages.agency(name, years: years, continuity: Array(continuity)))
+            return try await agencyPage(name, stored, store: store, session: try await Auth.session(request, store))
         }
         router.get("/compare") { request, _ -> Response in
             let query = request.uri.queryParameters
@@ -137,16 +156,47 @@ public enum WebApp {
     }
 
     /// Serves the library on `host:port` until the process is stopped.
-    public static func serve(store: ReportStore, host: String, port: Int) async throws {
+    public static func serve(store: ReportStore, host: String, port: Int, configuration: Configuration = Configuration())
+        async throws
+    {
         let app = Application(
-            router: router(store: store), configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"))
+            router: router(store: store, configuration: configuration),
+            configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"))
         try await app.runService()
     }
 
-    static func filter(_ request: Request) -> LibraryPages.Filter {
-        let query = request.uri.queryParameters
-        let agency = query.get("agency").flatMap { $0.isEmpty ? nil : $0 }
-        return LibraryPages.Filter(year: query.get("year", as: Int.self), agency: agency, errorsOnly: query.get("errors") == "1")
+    /// An agency's page: every year of its reports, oldest first, with the continuity findings.
+    static func agencyPage(_ name: String, _ stored: [StoredReport], store: ReportStore, session: Session?) async throws
+        -> Response
+    {
+        var years: [(stored: StoredReport, report: Report)] = []
+        for s in stored.sorted(by: { ($0.year ?? 0) < ($1.year ?? 0) }) {
+            if let original = try await store.original(reportID: s.id),
+                let report = try? ReportSources.read(bytes: original.bytes, origin: original.name)
+            {
+                years.append((s, report))
+            }
+        }
+        let continuity = CheckCatalogue.check(years.map(\.report)).joined().filter { $0.id.hasPrefix("continuity.") }
+        return html(AgencyPages.agency(name, years: years, continuity: Array(continuity), session: session))
+    }
+
+    /// A page of the report list in the API.
+    struct APIPage: Encodable {
+        let total: Int
+        let offset: Int
+        let limit: Int
+        let reports: [StoredReport]
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func encoded(_ value: some Encodable) throws -> Response {
+        json(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     static func html(_ page: String) -> Response {

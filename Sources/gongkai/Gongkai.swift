@@ -13,10 +13,13 @@ struct Gongkai: AsyncParsableCommand {
               gongkai init --year 2025 --agency 某市统计局 > report.yaml
               gongkai render report.yaml --to pdf      checked, then written
               gongkai import reports/                  a library in ./gongkai-data
+              gongkai register agencies.csv            the region tree and agencies
               gongkai serve                            the library in a browser
             """,
         subcommands: [
-            Parse.self, CheckCommand.self, Init.self, Render.self, Import.self, Reparse.self, Reports.self, Serve.self, Demo.self,
+            Parse.self, CheckCommand.self, Init.self, Render.self, Import.self, Reparse.self, Reports.self, RegisterCommand.self,
+            Users.self,
+            Serve.self, Demo.self,
         ]
     )
 }

@@ -23,7 +23,7 @@ struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import reports — files and folders, any format Gongkai reads — into the library.",
         discussion: """
-            Each report is stored with its original file (content-addressed: the same file twice is one
+            A ZIP file is unpacked and every report in it imported. Each report is stored with its original file (content-addressed: the same file twice is one
             report), its parsed cells with where they were read, its findings and the reader version.
             One bad file never stops the rest; a report is stored whole or not at all.
 
@@ -46,10 +46,12 @@ struct Import: AsyncParsableCommand {
         for (n, file) in files.enumerated() {
             if bar { FileHandle.standardError.write(Data("\r\u{1B}[2K\(n)/\(files.count) \(file.relative)".utf8)) }
             do {
-                switch try await store.importFile(bytes: Inputs.bytes(of: file.path), name: file.relative) {
-                case .imported: imported += 1
-                case .duplicate: duplicates += 1
-                case .failed(let error): failed.append(error.description)
+                for result in try await store.importUpload(bytes: Inputs.bytes(of: file.path), name: file.relative) {
+                    switch result.outcome {
+                    case .imported: imported += 1
+                    case .duplicate: duplicates += 1
+                    case .failed(let error): failed.append(error.description)
+                    }
                 }
             } catch let error as ReadError {
                 failed.append(error.description)
@@ -57,7 +59,8 @@ struct Import: AsyncParsableCommand {
         }
         if bar { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         try await store.close()
-        var summary = "\(files.count) 个文件：新导入 \(imported)，已存在 \(duplicates)，未能读取 \(failed.count)（资料库 \(library.name)）"
+        var summary =
+            "\(imported + duplicates + failed.count) 份文件：新导入 \(imported)，已存在 \(duplicates)，未能读取 \(failed.count)（资料库 \(library.name)）"
         for f in failed.prefix(20) { summary += "\n  " + f }
         Inputs.printStatus(summary)
         if !failed.isEmpty { throw ExitCode(2) }
@@ -112,7 +115,7 @@ struct Reports: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await library.open()
-        let list = try await store.reports(year: year, agency: agency, withErrors: errors)
+        let list = try await store.reports(ReportFilter(year: year, agency: agency, withErrors: errors))
         try await store.close()
         if json {
             let encoder = JSONEncoder()

@@ -21,10 +21,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
+    @Option(help: "The largest upload accepted, in MB.")
+    var maxUploadMb = 200
+
     func run() async throws {
         let store = try await library.open()
         Inputs.printStatus("Gongkai 报告库：http://\(host):\(port)/ （资料库 \(library.name)）")
-        try await WebApp.serve(store: store, host: host, port: port)
+        try await WebApp.serve(
+            store: store, host: host, port: port, configuration: .init(maxUploadBytes: maxUploadMb << 20))
     }
 }
 
@@ -32,8 +36,10 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import the shipped sample reports into a library and serve it: the whole system in one step.",
         discussion: """
-            Imports Tests/Fixtures/seeds and Tests/Fixtures/samples (and ../shared/samples/real when it is
-            there) into ./gongkai-demo (embedded SQLite), then serves http://127.0.0.1:8080/.
+            Loads the agency register Tests/Fixtures/register.csv, imports Tests/Fixtures/seeds and
+            Tests/Fixtures/samples (and ../shared/samples/real when it is there) into ./gongkai-demo
+            (embedded SQLite), creates an admin account `demo` with a random password (printed) the first
+            time, then serves http://127.0.0.1:8080/.
 
             Example:
               swift run gongkai demo
@@ -49,17 +55,31 @@ struct Demo: AsyncParsableCommand {
     @Argument(help: "Folders or files to import (default: the shipped samples).")
     var samples: [String] = ["Tests/Fixtures/seeds", "Tests/Fixtures/samples", "../shared/samples/real"]
 
+    @Option(help: "The agency register to load first.")
+    var register = "Tests/Fixtures/register.csv"
+
     func run() async throws {
         let store = try await ReportStore.open(dataDirectory: data)
+        if FileManager.default.fileExists(atPath: register) {
+            _ = try await store.loadRegister(csv: try String(contentsOfFile: register, encoding: .utf8))
+        }
+        var account = ""
+        if try await store.users().isEmpty {
+            let password = RandomToken.hex(9)
+            try await store.addUser(name: "demo", password: password, role: .admin, by: "demo")
+            account = "\n审核员登录：用户名 demo，密码 \(password)（只显示这一次）"
+        }
         let present = samples.filter { FileManager.default.fileExists(atPath: $0) }
         var imported = 0
         for file in Batch.expand(present) {
-            if case .imported = try await store.importFile(bytes: try Inputs.bytes(of: file.path), name: file.relative) {
-                imported += 1
+            for result in try await store.importUpload(bytes: try Inputs.bytes(of: file.path), name: file.relative) {
+                if case .imported = result.outcome { imported += 1 }
             }
         }
-        let count = try await store.reports().count
-        Inputs.printStatus("导入 \(imported) 份新报告，资料库共 \(count) 份（\(data)）。打开 http://127.0.0.1:\(port)/")
+        let count = try await store.countReports()
+        Inputs.printStatus(
+            "导入 \(imported) 份新报告，资料库共 \(count) 份（\(data)）。打开 http://127.0.0.1:\(port)/ 或地区汇总 http://127.0.0.1:\(port)/regions/0\(account)"
+        )
         try await WebApp.serve(store: store, host: "127.0.0.1", port: port)
     }
 }

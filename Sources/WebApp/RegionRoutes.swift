@@ -1,0 +1,109 @@
+import AnnualReport
+import Foundation
+import Hummingbird
+import Store
+
+/// The region dashboard, its drill-down, and the same data in the API.
+enum RegionRoutes {
+    static func add(to router: Router<BasicRequestContext>, store: ReportStore) {
+        router.get("/regions/:id") { request, context -> Response in
+            let view = try await Dashboard.load(request, context, store)
+            let children = try await store.regions(parentID: view.region?.id ?? 0)
+            var childViews: [RegionPages.Child] = []
+            for child in children {
+                childViews.append(.init(region: child, summary: try await store.summary(of: child, year: view.year)))
+            }
+            var agencies: [AgencyYear] = [], lineage: [Region] = []
+            if let region = view.region {
+                agencies = try await store.agencyYears(in: region, year: view.year)
+                lineage = try await store.lineage(of: region)
+            }
+            return WebApp.html(
+                RegionPages.dashboard(
+                    region: view.region, lineage: lineage,
+                    year: view.year, years: view.years, summary: try await store.summary(of: view.region, year: view.year),
+                    children: childViews, agencies: agencies,
+                    missing: try await store.missingAgencies(under: view.region, year: view.year),
+                    totals: try await store.totals(of: view.region, year: view.year),
+                    unmatched: try await store.countReports(ReportFilter(year: view.year, unmatched: true)),
+                    session: try await Auth.session(request, store)))
+        }
+        router.get("/regions/:id/cells/:key") { request, context -> Response in
+            let view = try await Dashboard.load(request, context, store)
+            let key = try context.parameters.require("key")
+            let format = ReportFormat.layout(FormatVersion.required(forYear: view.year))
+            guard let index = format.index(of: key) else { throw HTTPError(.notFound, message: "\(view.year) 年度格式没有单元格 \(key)") }
+            let totals = try await store.totals(of: view.region, year: view.year)
+            return WebApp.html(
+                RegionPages.parts(
+                    region: view.region, year: view.year, key: key, label: format.label(ofCell: index), total: totals.values[key],
+                    parts: try await store.totalParts(of: view.region, year: view.year, key: key),
+                    session: try await Auth.session(request, store)))
+        }
+        router.get("/api/regions/:id") { request, context -> Response in
+            let view = try await Dashboard.load(request, context, store)
+            var children: [APIRegion] = []
+            for child in try await store.regions(parentID: view.region?.id ?? 0) {
+                children.append(APIRegion(region: child, summary: try await store.summary(of: child, year: view.year)))
+            }
+            let totals = try await store.totals(of: view.region, year: view.year)
+            return try WebApp.encoded(
+                APIDashboard(
+                    region: view.region, year: view.year, summary: try await store.summary(of: view.region, year: view.year),
+                    children: children,
+                    missing: try await store.missingAgencies(under: view.region, year: view.year, limit: 10_000),
+                    reports: totals.reports, totals: totals.values.mapValues(\.description), counts: totals.counts))
+        }
+        router.get("/api/regions/:id/cells/:key") { request, context -> Response in
+            let view = try await Dashboard.load(request, context, store)
+            let key = try context.parameters.require("key")
+            return try WebApp.encoded(try await store.totalParts(of: view.region, year: view.year, key: key))
+        }
+        router.get("/api/agencies") { _, _ -> Response in
+            try WebApp.encoded(APIRegister(regions: try await store.allRegions(), agencies: try await store.agencies(under: nil)))
+        }
+    }
+
+    /// The region (nil for id 0: the whole register) and year a dashboard request asks for; the
+    /// year defaults to the newest with reports.
+    struct Dashboard {
+        let region: Region?
+        let year: Int
+        let years: [Int]
+
+        static func load(_ request: Request, _ context: BasicRequestContext, _ store: ReportStore) async throws -> Dashboard {
+            let id = try context.parameters.require("id", as: Int.self)
+            var region: Region?
+            if id != 0 {
+                guard let r = try await store.region(id: id) else { throw HTTPError(.notFound, message: "没有地区 \(id)") }
+                region = r
+            }
+            let years = try await store.years()
+            let year =
+                request.uri.queryParameters.get("year", as: Int.self) ?? years.first ?? Calendar.current.component(
+                    .year, from: Date()) - 1
+            return Dashboard(region: region, year: year, years: years)
+        }
+    }
+
+    struct APIRegion: Encodable {
+        let region: Region
+        let summary: RegionSummary
+    }
+
+    struct APIDashboard: Encodable {
+        let region: Region?
+        let year: Int
+        let summary: RegionSummary
+        let children: [APIRegion]
+        let missing: [Agency]
+        let reports: Int
+        let totals: [String: String]
+        let counts: [String: Int]
+    }
+
+    struct APIRegister: Encodable {
+        let regions: [Region]
+        let agencies: [Agency]
+    }
+}

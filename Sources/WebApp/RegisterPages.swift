@@ -1,0 +1,51 @@
+import Store
+
+/// The review step for agency names the register does not know, and the register itself.
+enum RegisterPages {
+    static func names(_ names: [UnmatchedName], regions: [Region], session: Session?) -> String {
+        var items = ""
+        for n in names {
+            var choices = ""
+            if let session {
+                for c in n.candidates {
+                    choices += """
+                        <form class="inline" method="post" action="/review/names">\(Page.csrf(session))<input type="hidden" name="name" value="\(Page.e(n.name))">\
+                        <input type="hidden" name="agency" value="\(c.agency.id)"><button type="submit">是「\(Page.e(c.agency.name))」</button> <span class="muted">相似度 \(Int(c.similarity * 100))%</span></form><br>
+                        """
+                }
+                let options = regions.map { "<option value=\"\($0.id)\">\(Page.e($0.name))（\($0.level.label)）</option>" }.joined()
+                choices += """
+                    <form class="inline" method="post" action="/review/agencies">\(Page.csrf(session))<input type="hidden" name="name" value="\(Page.e(n.name))">\
+                    新机关，属于 <select name="region">\(options)</select> <select name="kind"><option value="department">部门</option><option value="government">政府</option></select> <button type="submit">加入名录</button></form>
+                    """
+            } else {
+                choices = n.candidates.map { "「\(Page.e($0.agency.name))」\(Int($0.similarity * 100))%" }.joined(separator: "，")
+            }
+            items += """
+                <li><strong>\(Page.e(n.name))</strong> <a class="muted" href="/?agency=\(Page.q(n.name))">\(n.reports) 份报告</a> \
+                \(n.isUnclear ? "<span class=\"n-warning\">不确定</span>" : "<span class=\"muted\">名录中没有相近的机关</span>")<div class="review">\(choices)</div></li>
+
+                """
+        }
+        let body = """
+            <h1>机关名称审核</h1>
+            <p class="muted">报告中读出的机关名称与名录不完全一致时，由审核员确认它是名录中的哪个机关，或把它作为新机关加入名录。确认后的名称会被记住，以后导入的同名报告自动归入。\(session == nil ? "（登录后可操作）" : "")</p>
+            <ul>\(items.isEmpty ? "<li>所有报告的机关都已匹配。</li>" : items)</ul>
+            """
+        return Page.render(title: "机关名称审核", body: body, session: session)
+    }
+
+    static func register(regions: Int, agencies: Int, message: String?, session: Session) -> String {
+        let body = """
+            <h1>机关名录</h1>
+            <p>名录中有 \(regions) 个地区、\(agencies) 个机关。<a href="/regions/0">按地区浏览</a></p>
+            \(message.map { "<p class=\"notice-box\">\(Page.e($0))</p>" } ?? "")
+            <h2>导入名录（CSV）</h2>
+            <form method="post" action="/admin/register" enctype="multipart/form-data">\(Page.csrf(session))
+            <p><input type="file" name="file" accept=".csv,text/csv" required> <button type="submit">导入</button></p>
+            </form>
+            <p class="muted">UTF-8 CSV，第一行为表头：<code>省,市,县,乡镇,机关,类型</code>。地区从省往下填，可留空下级；类型为「政府」或「部门」。已在名录中的行保持不变；任何一行有错则整个文件不导入。</p>
+            """
+        return Page.render(title: "机关名录", body: body, session: session)
+    }
+}
