@@ -97,6 +97,7 @@ let package = Package(
             name: "WebAppTests",
             dependencies: [
                 "Store", "WebApp", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(

@@ -170,7 +170,8 @@ public actor ReportStore {
             "agency_names", "agencies", "regions", "sources", "gongkai_migrations",
         ]
         for table in tables {
-            try await db.raw(SQLQueryString("DROP TABLE IF EXISTS \(table)\(isPostgres ? " CASCADE" : "")")).run()
+            try await db.raw(SQLQueryString("DROP TABLE IF EXISTS \(unsafeRaw: table)\(unsafeRaw: isPostgres ? " CASCADE" : "")"))
+                .run()
         }
     }
 

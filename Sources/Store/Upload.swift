@@ -62,19 +62,27 @@ extension ReportStore {
                     problem: .tooLarge(bytes: Int(entry.uncompressedSize), limit: limits.maxEntryBytes))
             }
             var data = Data()
+            let room = min(limits.maxEntryBytes, limits.maxTotalBytes - total)
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+                // The sizes in a ZIP's headers can lie: count what actually comes out.
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    guard data.count + chunk.count <= room else { throw ArchiveLimitExceeded() }
+                    data.append(chunk)
+                }
+            } catch is ArchiveLimitExceeded {
+                throw ReadError(
+                    origin: "\(name)/\(entry.path)",
+                    problem: .unsupported(
+                        "the ZIP unpacks to more than the limit (\(limits.maxTotalBytes >> 20) MB in all, \(limits.maxEntryBytes >> 20) MB a file)"
+                    ))
             } catch {
                 throw ReadError(origin: "\(name)/\(entry.path)", problem: .unreadable("cannot unpack it from the ZIP (\(error))"))
             }
             total += data.count
-            guard data.count <= limits.maxEntryBytes, total <= limits.maxTotalBytes else {
-                throw ReadError(
-                    origin: "\(name)/\(entry.path)",
-                    problem: .unsupported("the ZIP unpacks to more than \(limits.maxTotalBytes >> 20) MB"))
-            }
             out.append((entry.path, [UInt8](data)))
         }
         return out
     }
 }
+
+private struct ArchiveLimitExceeded: Error {}

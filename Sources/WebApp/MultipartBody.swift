@@ -29,7 +29,7 @@ struct MultipartBody {
         do {
             buffer = try await request.body.collect(upTo: limit)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw HTTPError(.contentTooLarge, message: "上传内容超过上限 \(limit >> 20) MB：请分批上传")
+            throw HTTPError(.contentTooLarge, message: "上传内容超过上限 \(WebApp.size(limit))：请分批上传")
         }
         return try parse(buffer, boundary: boundary)
     }

@@ -7,7 +7,7 @@ enum UploadPages {
             <h1>导入报告</h1>
             <form method="post" action="/upload" enctype="multipart/form-data">\(Page.csrf(session))
             <p><input type="file" name="files" multiple required></p>
-            <p class="muted">可一次选择多个文件，或上传一个 ZIP 压缩包（其中的文件夹会逐一读取）。支持文本、网页、Word、PDF 和扫描图片；单次上传上限 \(maxBytes >> 20) MB。同一文件重复上传只保存一份。</p>
+            <p class="muted">可一次选择多个文件，或上传一个 ZIP 压缩包（其中的文件夹会逐一读取）。支持文本、网页、Word、PDF 和扫描图片；单次上传上限 \(WebApp.size(maxBytes))。同一文件重复上传只保存一份。</p>
             <button type="submit">导入</button>
             </form>
             """

@@ -34,7 +34,7 @@ enum UploadRoutes {
                     buffer = try await request.body.collect(upTo: configuration.maxUploadBytes)
                 } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
                     throw HTTPError(
-                        .contentTooLarge, message: "the upload is over the \(configuration.maxUploadBytes >> 20) MB limit")
+                        .contentTooLarge, message: "the upload is over the \(WebApp.size(configuration.maxUploadBytes)) limit")
                 }
                 files = [MultipartBody.Part(field: "files", filename: name, bytes: Array(buffer.readableBytesView))]
             }

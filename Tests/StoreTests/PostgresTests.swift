@@ -41,7 +41,7 @@ final class PostgresTests: XCTestCase {
         _ = try await store.importFile(bytes: try fixture("samples/平潭综合实验区2022年度报告.html"), name: "pingtan.html")
         let value = try await store.cellValue(reportID: id, key: "requests.new.natural_person")
         XCTAssertEqual(value, "64")
-        let list = try await store.reports(year: 2022)
+        let list = try await store.reports(ReportFilter(year: 2022))
         XCTAssertEqual(list.map(\.agency), ["平潭综合实验区"])
         let (reread, failed) = try await store.reparse()
         XCTAssertEqual(reread, 2)

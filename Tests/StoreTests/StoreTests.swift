@@ -75,7 +75,7 @@ final class StoreTests: XCTestCase {
         let (reread, failed) = try await store.reparse()
         XCTAssertEqual(reread, 2)
         XCTAssertEqual(failed, 0)
-        let list = try await store.reports(year: 2022)
+        let list = try await store.reports(ReportFilter(year: 2022))
         XCTAssertEqual(list.map(\.agency), ["平潭综合实验区"])
         XCTAssertEqual(list.first?.errors, 0)
         let id = try XCTUnwrap(list.first?.id)

@@ -5,28 +5,26 @@ import Store
 import WebApp
 import XCTest
 
-/// Every route over HTTP, on a library in embedded SQLite.
+/// The public routes over HTTP, on embedded SQLite and on PostgreSQL.
 final class WebAppTests: XCTestCase {
-    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    private static let fixtures = Libraries.fixtures
 
+    /// Runs `body` on SQLite and on PostgreSQL with two reports: 001 as published, and a copy with a
+    /// broken identity and script in its title and text.
     private func withLibrary(_ body: (ReportStore, [Int]) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-web-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try await ReportStore.open(dataDirectory: folder)
-        var ids: [Int] = []
-        let seed = try String(contentsOf: Self.fixtures.appendingPathComponent("seeds/001_c6d2da25662234b0.txt"), encoding: .utf8)
-        // 001 as published, and a copy with a broken identity and script in its title and text.
-        let broken = seed.replacingOccurrences(of: "(七)总计\n\n64", with: "(七)总计\n\n65")
-            .replacingOccurrences(of: "辽阳市2019年度政府信息公开工作报告", with: "<script>alert(1)</script>局2019年度政府信息公开工作报告")
-        for (name, text) in [("001.txt", seed), ("broken.txt", broken)] {
-            guard case .imported(let id) = try await store.importFile(bytes: Array(text.utf8), name: name) else {
-                return XCTFail("\(name) not imported")
+        try await Libraries.each { store, database in
+            var ids: [Int] = []
+            let seed = try String(decoding: Libraries.fixture("seeds/001_c6d2da25662234b0.txt"), as: UTF8.self)
+            let broken = seed.replacingOccurrences(of: "(七)总计\n\n64", with: "(七)总计\n\n65")
+                .replacingOccurrences(of: "辽阳市2019年度政府信息公开工作报告", with: "<script>alert(1)</script>局2019年度政府信息公开工作报告")
+            for (name, text) in [("001.txt", seed), ("broken.txt", broken)] {
+                guard case .imported(let id) = try await store.importFile(bytes: Array(text.utf8), name: name) else {
+                    return XCTFail("\(name) not imported on \(database)")
+                }
+                ids.append(id)
             }
-            ids.append(id)
+            try await body(store, ids)
         }
-        try await body(store, ids)
-        try await store.close()
     }
 
     func testLibraryPageListsAndFilters() async throws {
@@ -150,9 +148,12 @@ final class WebAppTests: XCTestCase {
             let app = Application(router: WebApp.router(store: store))
             try await app.test(.router) { client in
                 try await client.execute(uri: "/api/reports?errors=1", method: .get) { response in
-                    let list = try XCTUnwrap(
-                        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                    let page = try XCTUnwrap(
+                        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                    XCTAssertEqual(page["total"] as? Int, 1)
+                    let list = try XCTUnwrap(page["reports"] as? [[String: Any]])
                     XCTAssertEqual(list.count, 1)
+                    XCTAssertEqual(list.first?["reviewState"] as? String, "unreviewed")
                     XCTAssertEqual(list.first?["id"] as? Int, ids[1])
                     XCTAssertGreaterThan(list.first?["errors"] as? Int ?? 0, 0)
                 }
