@@ -202,21 +202,25 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(reports.allSatisfy { $0["errors"] as? Int == 0 }, "no half-stored report")
     }
 
-    /// Import, then the pages in a real browser (headless Chromium): what a person would see. The
-    /// screenshots are kept in $GONGKAI_ARTIFACTS (default: the temporary folder) to look at.
-    func testBrowserImportLibraryAndReportPage() throws {
-        let browser = ["chromium", "chromium-browser"].compactMap { name in
-            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
-                .first { FileManager.default.isExecutableFile(atPath: $0) }
-        }.first
-        guard let browser else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("chromium is not installed; scripts/test installs it") }
-            throw XCTSkip("skipped: chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+    /// A person's first session in a real browser (headless Chromium driven by Playwright,
+    /// Tests/Browser/walkthrough.py): sign in, upload a ZIP and files, the region dashboard, the
+    /// drill-down, a report, a decision. Screenshots are kept in $GONGKAI_ARTIFACTS (default: the
+    /// temporary folder) to look at.
+    func testBrowserWalkthroughFromUploadToDashboardToReport() throws {
+        guard let python = ProcessInfo.processInfo.environment["GONGKAI_PLAYWRIGHT_PYTHON"] else {
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                XCTFail("scripts/test installs Playwright and sets GONGKAI_PLAYWRIGHT_PYTHON")
+            }
+            throw XCTSkip("skipped: no Playwright (scripts/test installs it and sets GONGKAI_PLAYWRIGHT_PYTHON)")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-browser-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let imported = try run(["import", "--data", folder.path, fixture("seeds"), fixture("samples")])
-        XCTAssertEqual(imported.status, 0, imported.err)
+        let register = try run(["register", "--data", folder.path, fixture("register.csv")])
+        XCTAssertEqual(register.status, 0, register.err)
+        let password = "walkthrough-passphrase"
+        let user = try run(
+            ["users", "add", "reviewer", "--role", "admin", "--data", folder.path], stdin: Data((password + "\n").utf8))
+        XCTAssertEqual(user.status, 0, user.err)
 
         let port = 20_000 + Int.random(in: 0..<20_000)
         let server = Process()
@@ -228,35 +232,24 @@ final class CLITests: XCTestCase {
         defer { server.terminate() }
         Thread.sleep(forTimeInterval: 1.5)
 
-        let artifacts = URL(fileURLWithPath: ProcessInfo.processInfo.environment["GONGKAI_ARTIFACTS"] ?? NSTemporaryDirectory())
-        func visit(_ path: String, shot: String) throws -> String {
-            let dom = Process()
-            dom.executableURL = URL(fileURLWithPath: browser)
-            dom.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "http://127.0.0.1:\(port)\(path)"]
-            let pipe = Pipe()
-            dom.standardOutput = pipe
-            dom.standardError = FileHandle.nullDevice
-            try dom.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            dom.waitUntilExit()
-            let picture = Process()
-            picture.executableURL = URL(fileURLWithPath: browser)
-            picture.arguments = [
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,1600",
-                "--screenshot=\(artifacts.appendingPathComponent(shot).path)", "http://127.0.0.1:\(port)\(path)",
-            ]
-            picture.standardOutput = FileHandle.nullDevice
-            picture.standardError = FileHandle.nullDevice
-            try picture.run()
-            picture.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
-        let library = try visit("/", shot: "gongkai-library.png")
-        XCTAssertTrue(library.contains("共 9 份报告"), library.prefix(500).description)
-        XCTAssertTrue(library.contains("沈阳市工业和信息化局") && library.contains("平潭综合实验区"))
-        let report = try visit("/reports/1", shot: "gongkai-report.png")
-        XCTAssertTrue(report.contains("三、收到和处理政府信息公开申请情况") && report.contains("检查结果"))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("gongkai-report.png").path))
+        let artifacts = ProcessInfo.processInfo.environment["GONGKAI_ARTIFACTS"] ?? NSTemporaryDirectory()
+        let walk = Process()
+        walk.executableURL = URL(fileURLWithPath: python)
+        walk.arguments = [
+            Self.fixtures.deletingLastPathComponent().appendingPathComponent("Browser/walkthrough.py").path,
+            "http://127.0.0.1:\(port)", artifacts, Self.fixtures.path, "reviewer", password,
+        ]
+        let out = Pipe()
+        walk.standardOutput = out
+        walk.standardError = out
+        try walk.run()
+        let transcript = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        walk.waitUntilExit()
+        XCTAssertEqual(walk.terminationStatus, 0, transcript)
+        XCTAssertTrue(transcript.contains("ok: the dashboard fits a phone"), transcript)
+        XCTAssertTrue(
+            FileManager.default.fileExists(
+                atPath: URL(fileURLWithPath: artifacts).appendingPathComponent("walk-4-drilldown.png").path))
     }
 
     func testHelpTeachesWithExamples() throws {
