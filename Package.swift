@@ -68,11 +68,16 @@ let package = Package(
             name: "gongkai-bench",
             dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources"]
         ),
-        .target(name: "TestSupport", dependencies: ["AnnualReport"], path: "Tests/TestSupport"),
+        .target(name: "ReportSynthesis", dependencies: ["AnnualReport"]),
+        .executableTarget(
+            name: "gongkai-load",
+            dependencies: ["AnnualReport", "ReportSynthesis", "Store", "WebApp", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AnnualReportTests", dependencies: ["AnnualReport"]),
         .testTarget(
             name: "ReportReaderTests",
-            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "TestSupport"]
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "TestSupport", "ReportSynthesis"]
         ),
         .testTarget(
             name: "ReportChecksTests",
@@ -80,12 +85,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportSourcesTests",
-            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "TestSupport"]
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "TestSupport", "ReportSynthesis"]
         ),
         .testTarget(
             name: "ReportWriterTests",
             dependencies: [
-                "AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter", "TestSupport",
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter", "TestSupport", "ReportSynthesis",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -1,5 +1,7 @@
 /// How a parsed agency name is compared with the register: spacing and bracket widths do not count,
-/// and a name that is not found exactly gets candidates ranked by how much of it they share.
+/// and a name that is not found exactly gets candidates ranked by how much of it they share — the
+/// Dice coefficient of the two names' character pairs, raised to 0.8 when one name contains the other
+/// (「辽阳市」 and 「辽阳市人民政府」).
 public enum AgencyName {
     /// The name without spaces, with full-width brackets made half-width.
     public static func normalized(_ name: String) -> String {
@@ -14,32 +16,50 @@ public enum AgencyName {
         return out
     }
 
-    /// Similarity in 0…1: the Dice coefficient of the two names' character pairs, raised to 0.8 when
-    /// one name contains the other (「辽阳市」 and 「辽阳市人民政府」).
-    public static func similarity(_ a: String, _ b: String) -> Double {
-        let x = normalized(a), y = normalized(b)
-        if x == y { return 1 }
-        guard !x.isEmpty, !y.isEmpty else { return 0 }
-        var score = dice(Array(x), Array(y))
-        if x.contains(y) || y.contains(x) { score = max(score, 0.8) }
-        return score
-    }
-
     /// The least similarity for a register name to be offered as a candidate.
     public static let candidateThreshold = 0.5
 
-    private static func dice(_ a: [Character], _ b: [Character]) -> Double {
-        guard a.count > 1, b.count > 1 else { return 0 }
-        var pairs: [String: Int] = [:]
-        for i in 0..<(a.count - 1) { pairs[String(a[i...i + 1]), default: 0] += 1 }
-        var shared = 0
-        for i in 0..<(b.count - 1) {
-            let pair = String(b[i...i + 1])
-            if let n = pairs[pair], n > 0 {
-                shared += 1
-                pairs[pair] = n - 1
+    /// The register's names indexed by character pair, so that the candidates of a name are found
+    /// among the names that share a pair with it rather than by comparing with every name.
+    public struct Index: Sendable {
+        private var names: [String] = []
+        private var pairCounts: [Int] = []
+        private var postings: [String: [Int]] = [:]
+
+        public init(_ names: [String]) {
+            for name in names {
+                let pairs = AgencyName.pairs(normalized(name))
+                for pair in Set(pairs) { postings[pair, default: []].append(self.names.count) }
+                self.names.append(normalized(name))
+                pairCounts.append(Set(pairs).count)
             }
         }
-        return 2 * Double(shared) / Double(a.count - 1 + b.count - 1)
+
+        /// The positions (in the names given) of the names at least `candidateThreshold` similar to
+        /// `name`, with their similarity, most similar first.
+        public func candidates(of name: String, limit: Int = 5) -> [(index: Int, similarity: Double)] {
+            let key = normalized(name)
+            let pairs = Set(AgencyName.pairs(key))
+            var shared: [Int: Int] = [:]
+            for pair in pairs { for i in postings[pair] ?? [] { shared[i, default: 0] += 1 } }
+            var found: [(index: Int, similarity: Double)] = []
+            for (i, n) in shared {
+                var score = 2 * Double(n) / Double(pairs.count + pairCounts[i])
+                if names[i] == key {
+                    score = 1
+                } else if names[i].contains(key) || key.contains(names[i]) {
+                    score = max(score, 0.8)
+                }
+                if score >= candidateThreshold { found.append((i, score)) }
+            }
+            return Array(
+                found.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index }.prefix(
+                    limit))
+        }
+    }
+
+    static func pairs(_ s: String) -> [String] {
+        let c = Array(s)
+        return c.count < 2 ? [] : (0..<(c.count - 1)).map { String(c[$0...$0 + 1]) }
     }
 }

@@ -185,8 +185,12 @@ extension ReportStore {
             prefix += id + "/"
             paths.append(prefix)
         }
-        for path in paths {
-            try await db.raw("DELETE FROM region_totals WHERE region_path = \(bind: path) AND year = \(bind: year)").run()
+        var query = SQLQueryString("DELETE FROM region_totals WHERE year = \(bind: year) AND region_path IN (")
+        for (n, path) in paths.enumerated() {
+            query.appendLiteral(n == 0 ? "" : ", ")
+            query.appendInterpolation(bind: path)
         }
+        query.appendLiteral(")")
+        try await db.raw(query).run()
     }
 }

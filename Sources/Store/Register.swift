@@ -245,23 +245,29 @@ extension ReportStore {
         if changed { try await db.raw("DELETE FROM region_totals").run() }
     }
 
-    /// The parsed agency names of stored reports that the register does not know, most reports first,
-    /// each with its candidates (most similar first).
-    public func unmatchedNames() async throws -> [UnmatchedName] {
+    /// The parsed agency names of stored reports that the register does not know, most reports first
+    /// (at most `limit`), each with its candidates, most similar first.
+    public func unmatchedNames(limit: Int = 200) async throws -> [UnmatchedName] {
         let rows = try await db.raw(
-            "SELECT agency, COUNT(*) AS n FROM reports WHERE agency_id IS NULL AND agency IS NOT NULL GROUP BY agency ORDER BY n DESC, agency"
+            "SELECT agency, COUNT(*) AS n FROM reports WHERE agency_id IS NULL AND agency IS NOT NULL GROUP BY agency ORDER BY n DESC, agency LIMIT \(bind: limit)"
         ).all()
+        guard !rows.isEmpty else { return [] }
         let register = try await agencies(under: nil)
+        let index = AgencyName.Index(register.map(\.name))
         return try rows.map { row in
             let name = try row.decode(column: "agency", as: String.self)
-            let candidates = register.map {
-                UnmatchedName.Candidate(agency: $0, similarity: AgencyName.similarity(name, $0.name))
+            let candidates = index.candidates(of: name).map {
+                UnmatchedName.Candidate(agency: register[$0.index], similarity: $0.similarity)
             }
-            .filter { $0.similarity >= AgencyName.candidateThreshold }
-            .sorted { $0.similarity > $1.similarity }
-            return UnmatchedName(
-                name: name, reports: try row.decode(column: "n", as: Int.self), candidates: Array(candidates.prefix(5)))
+            return UnmatchedName(name: name, reports: try row.decode(column: "n", as: Int.self), candidates: candidates)
         }
+    }
+
+    /// How many distinct parsed agency names wait for the review step.
+    public func unmatchedNameCount() async throws -> Int {
+        try await db.raw(
+            "SELECT COUNT(DISTINCT agency) AS n FROM reports WHERE agency_id IS NULL AND agency IS NOT NULL"
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// The review step: the parsed `name` is `agency`. The name is remembered for later imports, the

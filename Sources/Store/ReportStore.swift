@@ -163,8 +163,8 @@ public actor ReportStore {
         }
     }
 
-    /// Drops every table (tests start from an empty database).
-    func dropEverything() async throws {
+    /// Drops every table, destroying all data (tests and the load script start from an empty database).
+    public func dropEverything() async throws {
         let tables = [
             "audit_log", "finding_reviews", "sessions", "users", "region_totals", "findings", "cells", "reports",
             "agency_names", "agencies", "regions", "sources", "gongkai_migrations",
@@ -286,43 +286,47 @@ public actor ReportStore {
     }
 
     private func insertCells(_ report: Report, id: Int) async throws {
-        let rows = report.cells.indices.map { i in
-            (
+        let rows = report.cells.indices.map { i -> [String?] in
+            [
                 report.format.cells[i].key, report.cells[i].value?.description, report.cells[i].status.rawValue,
-                report.cells[i].source?.description
-            )
+                report.cells[i].source?.description,
+            ]
         }
-        for batch in stride(from: 0, to: rows.count, by: 100) {
-            var query = SQLQueryString("INSERT INTO cells (report_id, key, value, status, source) VALUES ")
-            for (n, row) in rows[batch..<min(rows.count, batch + 100)].enumerated() {
-                if n > 0 { query.appendLiteral(", ") }
-                query.appendInterpolation(unsafeRaw: "(")
-                query.appendInterpolation(bind: id)
-                query.appendLiteral(", ")
-                query.appendInterpolation(bind: row.0)
-                query.appendLiteral(", ")
-                query.appendInterpolation(bind: row.1)
-                query.appendLiteral(", ")
-                query.appendInterpolation(bind: row.2)
-                query.appendLiteral(", ")
-                query.appendInterpolation(bind: row.3)
-                query.appendLiteral(")")
-            }
-            try await db.raw(query).run()
-        }
+        try await insertRows(into: "cells", ["key", "value", "status", "source"], reportID: id, rows)
     }
 
     private func insertFindings(_ findings: [Finding], id: Int) async throws {
-        for (seq, finding) in findings.enumerated() {
-            let cells = finding.cells.map(\.key).joined(separator: ",")
-            try await db.raw(
-                """
-                INSERT INTO findings (report_id, seq, check_id, severity, message, cells, source)
-                VALUES (\(bind: id), \(bind: seq), \(bind: finding.id), \(bind: finding.severity.rawValue), \(bind: finding.message),
-                        \(bind: cells), \(bind: finding.source?.description))
-                """
-            ).run()
+        let rows = findings.enumerated().map { seq, finding -> [String?] in
+            [
+                String(seq), finding.id, finding.severity.rawValue, finding.message,
+                finding.cells.map(\.key).joined(separator: ","),
+                finding.source?.description,
+            ]
         }
+        try await insertRows(
+            into: "findings", ["#seq", "check_id", "severity", "message", "cells", "source"], reportID: id, rows)
+    }
+
+    /// Inserts a report's rows in one statement: they travel as one JSON array in a single parameter
+    /// and the database unpacks them (json_each, json_array_elements) — binding every value one by
+    /// one costs several times more. Columns named `#…` are integers.
+    private func insertRows(into table: String, _ columns: [String], reportID: Int, _ rows: [[String?]]) async throws {
+        guard !rows.isEmpty else { return }
+        let json = JSONValue.array(rows.map { .array($0.map { $0.map(JSONValue.string) ?? .null }) }).serialized(pretty: false)
+        let picks = columns.indices.map { i in
+            let pick = isPostgres ? "j.value->>\(i)" : "json_extract(j.value, '$[\(i)]')"
+            return columns[i].hasPrefix("#") ? "CAST(\(pick) AS INTEGER)" : pick
+        }
+        let names = columns.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+        var query = SQLQueryString(
+            "INSERT INTO \(unsafeRaw: table) (report_id, \(unsafeRaw: names.joined(separator: ", "))) SELECT \(bind: reportID), \(unsafeRaw: picks.joined(separator: ", ")) FROM "
+        )
+        if isPostgres {
+            query.appendInterpolation("json_array_elements(CAST(\(bind: json) AS json)) AS j" as SQLQueryString)
+        } else {
+            query.appendInterpolation("json_each(\(bind: json)) AS j" as SQLQueryString)
+        }
+        try await db.raw(query).run()
     }
 
     /// Re-reads every stored original with this reader and replaces its cells and findings; returns

@@ -3,50 +3,50 @@ enum OpenAPIDocument {
     static let json = """
         {
           "openapi": "3.0.3",
-          "info": { "title": "Gongkai report library", "version": "1", "description": "Parsed and checked 政府信息公开工作年度报告." },
-          "paths": {
-            "/api/reports": {
-              "get": {
-                "summary": "List the stored reports",
-                "parameters": [
-                  { "name": "year", "in": "query", "schema": { "type": "integer" } },
-                  { "name": "agency", "in": "query", "schema": { "type": "string" } },
-                  { "name": "errors", "in": "query", "description": "1: only reports with errors", "schema": { "type": "string", "enum": ["1"] } }
-                ],
-                "responses": { "200": { "description": "The reports", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/StoredReport" } } } } } }
-              }
-            },
-            "/api/reports/{id}": {
-              "get": {
-                "summary": "One report exactly as `gongkai parse --json` prints it, with its findings",
-                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
-                "responses": {
-                  "200": { "description": "The report", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReportWithFindings" } } } },
-                  "404": { "description": "No such report" }
-                }
-              }
-            }
-          },
+          "info": { "title": "Gongkai report library", "version": "2", "description": "Parsed and checked 政府信息公开工作年度报告, the agency register and region roll-ups. Reading needs no account; uploading needs a reviewer account (HTTP Basic)." },
           "components": {
+            "securitySchemes": { "basic": { "type": "http", "scheme": "basic" } },
+            "parameters": {
+              "year": { "name": "year", "in": "query", "schema": { "type": "integer" } },
+              "regionID": { "name": "id", "in": "path", "required": true, "description": "A region's id; 0 is the whole register", "schema": { "type": "integer" } }
+            },
             "schemas": {
               "StoredReport": {
                 "type": "object",
-                "required": ["id", "name", "format", "errors", "warnings", "notices", "uncertain", "reviewState", "readerVersion"],
+                "required": ["id", "name", "format", "errors", "warnings", "notices", "uncertain", "late", "reviewState", "readerVersion"],
                 "properties": {
-                  "id": { "type": "integer" }, "name": { "type": "string" }, "agency": { "type": "string", "nullable": true },
+                  "id": { "type": "integer" }, "name": { "type": "string", "description": "The original file's name" },
+                  "agency": { "type": "string", "nullable": true, "description": "The agency name as parsed" },
+                  "agencyID": { "type": "integer", "nullable": true, "description": "The register agency (null until the name is matched)" },
+                  "region": { "type": "string", "nullable": true }, "regionPath": { "type": "string", "nullable": true },
                   "year": { "type": "integer", "nullable": true }, "format": { "type": "string", "enum": ["2019", "2021"] },
                   "errors": { "type": "integer" }, "warnings": { "type": "integer" }, "notices": { "type": "integer" },
-                  "uncertain": { "type": "integer" }, "reviewState": { "type": "string", "enum": ["unreviewed", "needs-correction", "accepted"] },
+                  "uncertain": { "type": "integer" }, "late": { "type": "boolean" },
+                  "reviewState": { "type": "string", "enum": ["unreviewed", "needs-correction", "accepted"] },
                   "readerVersion": { "type": "string" }
+                }
+              },
+              "ReportPage": {
+                "type": "object", "required": ["total", "offset", "limit", "reports"],
+                "properties": {
+                  "total": { "type": "integer" }, "offset": { "type": "integer" }, "limit": { "type": "integer" },
+                  "reports": { "type": "array", "items": { "$ref": "#/components/schemas/StoredReport" } }
+                }
+              },
+              "FindingReview": {
+                "type": "object", "required": ["decision", "comment", "user", "at"],
+                "properties": {
+                  "decision": { "type": "string", "enum": ["confirmed", "dismissed"] }, "comment": { "type": "string" },
+                  "user": { "type": "string" }, "at": { "type": "string", "format": "date-time" }
                 }
               },
               "Finding": {
                 "type": "object",
-                "required": ["check", "severity", "message", "cells"],
+                "required": ["seq", "check", "severity", "message", "cells"],
                 "properties": {
-                  "check": { "type": "string" }, "severity": { "type": "string", "enum": ["error", "warning", "notice"] },
+                  "seq": { "type": "integer" }, "check": { "type": "string" }, "severity": { "type": "string", "enum": ["error", "warning", "notice"] },
                   "message": { "type": "string" }, "cells": { "type": "array", "items": { "type": "string" } },
-                  "source": { "type": "string", "nullable": true }
+                  "source": { "type": "string", "nullable": true }, "review": { "$ref": "#/components/schemas/FindingReview" }
                 }
               },
               "ReportWithFindings": {
@@ -56,8 +56,125 @@ enum OpenAPIDocument {
                   "report": { "type": "object", "description": "The canonical report JSON: format, year, agency, published, title, proactive, requests, appeals, uncertain, sources, sections" },
                   "findings": { "type": "array", "items": { "$ref": "#/components/schemas/Finding" } }
                 }
+              },
+              "UploadResult": {
+                "type": "object", "required": ["name", "status"],
+                "properties": {
+                  "name": { "type": "string" }, "status": { "type": "string", "enum": ["imported", "duplicate", "failed"] },
+                  "id": { "type": "integer" }, "error": { "type": "string", "description": "What was wrong with the file, and where" }
+                }
+              },
+              "Region": {
+                "type": "object", "required": ["id", "name", "level", "parentID", "path"],
+                "properties": {
+                  "id": { "type": "integer" }, "name": { "type": "string" },
+                  "level": { "type": "string", "enum": ["province", "city", "county", "township"] },
+                  "parentID": { "type": "integer" }, "path": { "type": "string" }
+                }
+              },
+              "Agency": {
+                "type": "object", "required": ["id", "name", "kind", "regionID", "regionPath"],
+                "properties": {
+                  "id": { "type": "integer" }, "name": { "type": "string" }, "kind": { "type": "string", "enum": ["government", "department"] },
+                  "regionID": { "type": "integer" }, "regionPath": { "type": "string" }
+                }
+              },
+              "RegionSummary": {
+                "type": "object", "required": ["agencies", "reported", "late", "withErrors"],
+                "properties": {
+                  "agencies": { "type": "integer" }, "reported": { "type": "integer" }, "late": { "type": "integer" }, "withErrors": { "type": "integer" }
+                }
+              },
+              "Dashboard": {
+                "type": "object",
+                "properties": {
+                  "region": { "$ref": "#/components/schemas/Region" }, "year": { "type": "integer" },
+                  "summary": { "$ref": "#/components/schemas/RegionSummary" },
+                  "children": { "type": "array", "items": { "type": "object", "properties": { "region": { "$ref": "#/components/schemas/Region" }, "summary": { "$ref": "#/components/schemas/RegionSummary" } } } },
+                  "missing": { "type": "array", "items": { "$ref": "#/components/schemas/Agency" } },
+                  "reports": { "type": "integer", "description": "Reports summed: one per agency and year" },
+                  "totals": { "type": "object", "additionalProperties": { "type": "string" }, "description": "Cell key → exact decimal sum" },
+                  "counts": { "type": "object", "additionalProperties": { "type": "integer" }, "description": "Cell key → how many reports had a value there" }
+                }
+              },
+              "TotalPart": {
+                "type": "object", "required": ["reportID", "agency"],
+                "properties": { "reportID": { "type": "integer" }, "agency": { "type": "string" }, "value": { "type": "string", "nullable": true } }
               }
             }
+          },
+          "paths": {
+            "/api/reports": {
+              "get": {
+                "summary": "List the stored reports, filtered and paged",
+                "parameters": [
+                  { "$ref": "#/components/parameters/year" },
+                  { "name": "q", "in": "query", "description": "Part of the agency name", "schema": { "type": "string" } },
+                  { "name": "agency", "in": "query", "description": "The agency name exactly as parsed", "schema": { "type": "string" } },
+                  { "name": "region", "in": "query", "description": "A region id: its reports and those below it", "schema": { "type": "integer" } },
+                  { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["2019", "2021"] } },
+                  { "name": "kind", "in": "query", "schema": { "type": "string", "enum": ["government", "department"] } },
+                  { "name": "errors", "in": "query", "description": "1: only reports with errors", "schema": { "type": "string", "enum": ["1"] } },
+                  { "name": "warnings", "in": "query", "description": "1: only reports with warnings", "schema": { "type": "string", "enum": ["1"] } },
+                  { "name": "late", "in": "query", "description": "1: only reports published after the deadline", "schema": { "type": "string", "enum": ["1"] } },
+                  { "name": "unmatched", "in": "query", "description": "1: only reports whose agency name is not matched to the register", "schema": { "type": "string", "enum": ["1"] } },
+                  { "name": "state", "in": "query", "schema": { "type": "string", "enum": ["unreviewed", "needs-correction", "accepted"] } },
+                  { "name": "limit", "in": "query", "description": "At most this many (default 1000, up to 10000)", "schema": { "type": "integer" } },
+                  { "name": "offset", "in": "query", "schema": { "type": "integer" } }
+                ],
+                "responses": { "200": { "description": "A page of reports", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReportPage" } } } } }
+              },
+              "post": {
+                "summary": "Import reports: the file as the body with ?name=, or multipart/form-data with one or more `files` (ZIPs are unpacked)",
+                "security": [ { "basic": [] } ],
+                "parameters": [ { "name": "name", "in": "query", "description": "The file's name (for a raw body)", "schema": { "type": "string" } } ],
+                "requestBody": { "content": { "application/octet-stream": {}, "multipart/form-data": {} } },
+                "responses": {
+                  "201": { "description": "At least one new report", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/UploadResult" } } } } },
+                  "200": { "description": "Nothing new: duplicates or unreadable files, each with its result" },
+                  "401": { "description": "No or wrong credentials" },
+                  "413": { "description": "Over the upload limit" }
+                }
+              }
+            },
+            "/api/reports/{id}": {
+              "get": {
+                "summary": "One report exactly as `gongkai parse --json` prints it, with its findings and their review",
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
+                "responses": {
+                  "200": { "description": "The report", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReportWithFindings" } } } },
+                  "404": { "description": "No such report" }
+                }
+              }
+            },
+            "/api/regions/{id}": {
+              "get": {
+                "summary": "A region's dashboard for a year: who has reported, late ones, errors, sub-regions, the summed tables",
+                "parameters": [ { "$ref": "#/components/parameters/regionID" }, { "$ref": "#/components/parameters/year" } ],
+                "responses": {
+                  "200": { "description": "The dashboard", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Dashboard" } } } },
+                  "404": { "description": "No such region" }
+                }
+              }
+            },
+            "/api/regions/{id}/cells/{key}": {
+              "get": {
+                "summary": "The agencies' values behind one summed cell, largest first",
+                "parameters": [
+                  { "$ref": "#/components/parameters/regionID" }, { "$ref": "#/components/parameters/year" },
+                  { "name": "key", "in": "path", "required": true, "description": "A canonical cell key", "schema": { "type": "string" } }
+                ],
+                "responses": { "200": { "description": "The parts", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/TotalPart" } } } } } }
+              }
+            },
+            "/api/agencies": {
+              "get": {
+                "summary": "The register: every region and agency",
+                "responses": { "200": { "description": "The register", "content": { "application/json": { "schema": { "type": "object", "properties": { "regions": { "type": "array", "items": { "$ref": "#/components/schemas/Region" } }, "agencies": { "type": "array", "items": { "$ref": "#/components/schemas/Agency" } } } } } } } }
+              }
+            },
+            "/export.csv": { "get": { "summary": "Every cell of the reports a filter selects (the /api/reports filters), one row per cell, UTF-8 with BOM", "responses": { "200": { "description": "CSV" } } } },
+            "/export.xlsx": { "get": { "summary": "The same as an Excel workbook", "responses": { "200": { "description": "XLSX" } } } }
           }
         }
         """

@@ -102,7 +102,8 @@ enum RegionPages {
     static func parts(
         region: Region?, year: Int, key: String, label: String, total: CellNumber?, parts: [TotalPart], session: Session?
     ) -> String {
-        let rows = parts.map {
+        let shown = parts.prefix(500)
+        let rows = shown.map {
             "<tr><td><a href=\"/reports/\($0.reportID)\">\(Page.e($0.agency))</a></td><td>\($0.value ?? "<span class=\"muted\">空白</span>")</td></tr>"
         }.joined(separator: "\n")
         let name = region?.name ?? "全部地区"
@@ -111,6 +112,7 @@ enum RegionPages {
             <h1>\(Page.e(label))</h1>
             <p>\(Page.e(name)) \(year) 年度合计：<strong>\(total?.description ?? "—")</strong>（\(parts.count) 份报告，键 <code>\(Page.e(key))</code>）</p>
             <div class="table-wrap"><table class="list"><tr><th>机关</th><th>数值</th></tr>\(rows)</table></div>
+            \(parts.count > shown.count ? "<p class=\"muted\">按数值从大到小列出前 \(shown.count) 个；全部 \(parts.count) 个见 <a href=\"/api/regions/\(region?.id ?? 0)/cells/\(Page.e(key))?year=\(year)\">API</a>。</p>" : "")
             """
         return Page.render(title: label, body: body, session: session)
     }

@@ -2,7 +2,7 @@ import Store
 
 /// The review step for agency names the register does not know, and the register itself.
 enum RegisterPages {
-    static func names(_ names: [UnmatchedName], regions: [Region], session: Session?) -> String {
+    static func names(_ names: [UnmatchedName], total: Int, session: Session?) -> String {
         var items = ""
         for n in names {
             var choices = ""
@@ -13,11 +13,7 @@ enum RegisterPages {
                         <input type="hidden" name="agency" value="\(c.agency.id)"><button type="submit">是「\(Page.e(c.agency.name))」</button> <span class="muted">相似度 \(Int(c.similarity * 100))%</span></form><br>
                         """
                 }
-                let options = regions.map { "<option value=\"\($0.id)\">\(Page.e($0.name))（\($0.level.label)）</option>" }.joined()
-                choices += """
-                    <form class="inline" method="post" action="/review/agencies">\(Page.csrf(session))<input type="hidden" name="name" value="\(Page.e(n.name))">\
-                    新机关，属于 <select name="region">\(options)</select> <select name="kind"><option value="department">部门</option><option value="government">政府</option></select> <button type="submit">加入名录</button></form>
-                    """
+                choices += "<a href=\"/review/agencies/new?name=\(Page.q(n.name))\">不是以上机关：作为新机关加入名录…</a>"
             } else {
                 choices = n.candidates.map { "「\(Page.e($0.agency.name))」\(Int($0.similarity * 100))%" }.joined(separator: "，")
             }
@@ -30,9 +26,27 @@ enum RegisterPages {
         let body = """
             <h1>机关名称审核</h1>
             <p class="muted">报告中读出的机关名称与名录不完全一致时，由审核员确认它是名录中的哪个机关，或把它作为新机关加入名录。确认后的名称会被记住，以后导入的同名报告自动归入。\(session == nil ? "（登录后可操作）" : "")</p>
+            \(total > names.count ? "<p>共 \(total) 个名称待审核，先列出报告最多的 \(names.count) 个。</p>" : "")
             <ul>\(items.isEmpty ? "<li>所有报告的机关都已匹配。</li>" : items)</ul>
             """
         return Page.render(title: "机关名称审核", body: body, session: session)
+    }
+
+    /// The form that adds a parsed name to the register as a new agency.
+    static func newAgency(name: String, regions: [Region], session: Session) -> String {
+        let options = regions.map {
+            "<option value=\"\($0.id)\">\(String(repeating: "　", count: max(0, $0.lineage.count - 1)))\(Page.e($0.name))（\($0.level.label)）</option>"
+        }.joined()
+        let body = """
+            <p class="muted"><a href="/review/names">← 机关名称审核</a></p>
+            <h1>新机关：\(Page.e(name))</h1>
+            <form method="post" action="/review/agencies" class="filters">\(Page.csrf(session))<input type="hidden" name="name" value="\(Page.e(name))">
+            <label>所属地区 <select name="region">\(options)</select></label>
+            <label>类型 <select name="kind"><option value="department">部门</option><option value="government">政府</option></select></label>
+            <button type="submit">加入名录</button>
+            </form>
+            """
+        return Page.render(title: "新机关", body: body, session: session)
     }
 
     static func register(regions: Int, agencies: Int, message: String?, session: Session) -> String {

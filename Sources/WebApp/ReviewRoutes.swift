@@ -37,7 +37,8 @@ enum ReviewRoutes {
         router.get("/review/names") { request, _ -> Response in
             let session = try await Auth.session(request, store)
             return WebApp.html(
-                RegisterPages.names(try await store.unmatchedNames(), regions: try await store.allRegions(), session: session))
+                RegisterPages.names(
+                    try await store.unmatchedNames(), total: try await store.unmatchedNameCount(), session: session))
         }
         router.post("/review/names") { request, _ -> Response in
             let (session, form) = try await Auth.postedForm(request, store)
@@ -50,6 +51,13 @@ enum ReviewRoutes {
                 throw HTTPError(.notFound, message: error.description)
             }
             throw Redirect(to: "/review/names")
+        }
+        router.get("/review/agencies/new") { request, _ -> Response in
+            let session = try await Auth.require(request, store)
+            guard let name = request.uri.queryParameters.get("name"), !name.isEmpty else {
+                throw HTTPError(.badRequest, message: "需要 name")
+            }
+            return WebApp.html(RegisterPages.newAgency(name: name, regions: try await store.allRegions(), session: session))
         }
         router.post("/review/agencies") { request, _ -> Response in
             let (session, form) = try await Auth.postedForm(request, store)

@@ -2,6 +2,7 @@ import AnnualReport
 import Foundation
 import ReportChecks
 import ReportReader
+import ReportSynthesis
 import TestSupport
 import XCTest
 

@@ -2,6 +2,7 @@ import AnnualReport
 import Foundation
 import ReportReader
 import ReportSources
+import ReportSynthesis
 import TestSupport
 import XCTest
 

@@ -3,6 +3,7 @@ import Foundation
 import ReportChecks
 import ReportReader
 import ReportSources
+import ReportSynthesis
 import TestSupport
 import XCTest
 

@@ -76,6 +76,9 @@ final class RegionDashboardTests: XCTestCase {
                     client, "/review/names", [("name", "沈阳市辽中区国资局"), ("agency", String(target)), ("csrf", csrf)])
                 XCTAssertEqual(matched.status, .seeOther)
                 let liaoning = try await Libraries.region(store, "辽宁省")
+                let form = String(
+                    buffer: try await browser.get(client, "/review/agencies/new?name=%E8%BE%BD%E9%98%B3%E5%B8%82").body)
+                XCTAssertTrue(form.contains("<option value=\"\(liaoning.id)\">辽宁省（省级）</option>"), form)
                 let created = try await browser.post(
                     client, "/review/agencies",
                     [("name", "辽阳市"), ("region", String(liaoning.id)), ("kind", "government"), ("csrf", csrf)])

@@ -173,4 +173,42 @@ final class ReviewWorkflowTests: XCTestCase {
             XCTAssertEqual(log.first?.action, "dismissed-finding")
         }
     }
+
+    /// Two servers on one PostgreSQL database: a session started on one is valid on the other, and
+    /// what one stores the other shows.
+    func testTwoServersOnOnePostgreSQLWorkTogether() async throws {
+        guard let url = ProcessInfo.processInfo.environment["GONGKAI_TEST_POSTGRES"] else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("scripts/test starts PostgreSQL in CI") }
+            throw XCTSkip("skipped: no PostgreSQL (set GONGKAI_TEST_POSTGRES, as scripts/test does)")
+        }
+        let wipe = try await ReportStore.open(databaseURL: url)
+        try await wipe.dropEverything()
+        try await wipe.close()
+        let first = try await ReportStore.open(databaseURL: url)
+        let second = try await ReportStore.open(databaseURL: url)
+        try await first.addUser(name: "reviewer", password: "reviewer-passphrase", role: .reviewer)
+        let seed = try Libraries.fixture("seeds/004_7f2f36b97c6d827f.txt")
+        let appOne = Application(router: WebApp.router(store: first))
+        let appTwo = Application(router: WebApp.router(store: second))
+        let signedIn = try await appOne.test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "reviewer", "reviewer-passphrase")
+            return browser
+        }
+        try await appTwo.test(.router) { client in
+            var browser = signedIn
+            let csrf = try await browser.csrf(client, "/upload")
+            let uploaded = try await browser.upload(
+                client, "/upload", fields: [("csrf", csrf)], files: [("files", "004.txt", seed)])
+            XCTAssertEqual(uploaded.status, .ok)
+            XCTAssertTrue(String(buffer: uploaded.body).contains("新导入 <strong class=\"imported\">1</strong>"))
+        }
+        try await appOne.test(.router) { client in
+            var browser = signedIn
+            let page = String(buffer: try await browser.get(client, "/").body)
+            XCTAssertTrue(page.contains("共 1 份报告") && page.contains("沈阳市工业和信息化局"))
+        }
+        try await first.close()
+        try await second.close()
+    }
 }

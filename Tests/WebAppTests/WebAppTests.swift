@@ -169,11 +169,21 @@ final class WebAppTests: XCTestCase {
                 try await client.execute(uri: "/api/reports/999", method: .get) { response in
                     XCTAssertEqual(response.status, .notFound)
                 }
+                try await client.execute(uri: "/api/agencies", method: .get) { response in
+                    XCTAssertEqual(response.status, .ok)
+                    XCTAssertTrue(String(buffer: response.body).hasPrefix("{\"agencies\":["))
+                }
                 try await client.execute(uri: "/openapi.json", method: .get) { response in
                     let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
                     let paths = try XCTUnwrap(doc["paths"] as? [String: Any])
-                    XCTAssertNotNil(paths["/api/reports"])
-                    XCTAssertNotNil(paths["/api/reports/{id}"])
+                    for path in [
+                        "/api/reports", "/api/reports/{id}", "/api/regions/{id}", "/api/regions/{id}/cells/{key}",
+                        "/api/agencies",
+                        "/export.csv", "/export.xlsx",
+                    ] {
+                        XCTAssertNotNil(paths[path], path)
+                    }
+                    XCTAssertNotNil((paths["/api/reports"] as? [String: Any])?["post"], "the upload")
                 }
             }
         }
