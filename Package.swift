@@ -66,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gongkai-bench",
-            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources"]
+            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter"]
         ),
         .target(name: "ReportSynthesis", dependencies: ["AnnualReport"]),
         .executableTarget(

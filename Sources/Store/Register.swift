@@ -178,6 +178,20 @@ extension ReportStore {
         ).first().map(Self.agency)
     }
 
+    /// The register agencies of parsed names, by normalized name.
+    func registeredAgencies(_ names: [String]) async throws -> [String: Agency] {
+        let keys = Set(names.map(AgencyName.normalized))
+        guard !keys.isEmpty else { return [:] }
+        var query = SQLQueryString(
+            "SELECT agency_names.name AS alias, agencies.id, agencies.name, kind, region_id, region_path FROM agency_names JOIN agencies ON agencies.id = agency_names.agency_id WHERE agency_names.name IN ("
+        )
+        query.appendInterpolation(list(keys.sorted()))
+        query.appendLiteral(")")
+        var out: [String: Agency] = [:]
+        for row in try await db.raw(query).all() { out[try row.decode(column: "alias", as: String.self)] = try Self.agency(row) }
+        return out
+    }
+
     /// The agencies whose region is `region` or under it, by name.
     public func agencies(under region: Region?) async throws -> [Agency] {
         var query = SQLQueryString("SELECT id, name, kind, region_id, region_path FROM agencies WHERE ")

@@ -195,140 +195,6 @@ public actor ReportStore {
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
-    /// Reads, checks and stores one file. The same content twice is one report; a file that cannot
-    /// be read stores nothing; a report is stored whole or not at all.
-    public func importFile(bytes: [UInt8], name: String) async throws -> ImportOutcome {
-        let sha = ContentHash.hex(bytes)
-        if let existing = try await db.raw("SELECT id FROM reports WHERE source_sha256 = \(bind: sha)").first() {
-            return .duplicate(id: try existing.decode(column: "id", as: Int.self))
-        }
-        let report: Report
-        do {
-            report = try ReportSources.read(bytes: bytes, origin: name)
-        } catch let error as ReadError {
-            return .failed(error)
-        }
-        let findings = CheckCatalogue.check(report)
-        var id = 0
-        do {
-            try await storeNew(report, findings: findings, bytes: bytes, name: name, sha: sha, id: &id)
-        } catch {
-            // Another process stored the same content meanwhile: it is one report.
-            if let existing = try await db.raw("SELECT id FROM reports WHERE source_sha256 = \(bind: sha)").first() {
-                return .duplicate(id: try existing.decode(column: "id", as: Int.self))
-            }
-            throw error
-        }
-        return .imported(id: id)
-    }
-
-    private func storeNew(_ report: Report, findings: [Finding], bytes: [UInt8], name: String, sha: String, id: inout Int)
-        async throws
-    {
-        var newID = 0
-        try await transaction {
-            try await self.db.raw(
-                """
-                INSERT INTO sources (sha256, name, kind, size, content, imported_at)
-                VALUES (\(bind: sha), \(bind: name), \(bind: SourceKind.sniff(bytes, name: name).rawValue), \(bind: bytes.count), \(bind: Data(bytes)), \(bind: Self.now()))
-                """
-            ).run()
-            newID = try await self.insertReport(report, findings: findings, sha: sha)
-        }
-        id = newID
-    }
-
-    private func insertReport(_ report: Report, findings: [Finding], sha: String) async throws -> Int {
-        let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
-        let json = ReportJSON.value(of: report).serialized(pretty: false)
-        let agency = try await registeredAgency(for: report.agency)
-        let late = findings.contains { $0.id == "publication.late" } ? 1 : 0
-        guard
-            let row = try await db.raw(
-                """
-                INSERT INTO reports (source_sha256, agency, year, format, variant, published, title, reader_version, report_json,
-                                     errors, warnings, notices, uncertain, parsed_at, agency_id, region_path, late)
-                VALUES (\(bind: sha), \(bind: report.agency), \(bind: report.year), \(bind: report.format.version.rawValue),
-                        \(bind: report.format.variant.rawValue), \(bind: report.published?.description), \(bind: report.title),
-                        \(bind: readerVersion), \(bind: json), \(bind: counts[.error] ?? 0), \(bind: counts[.warning] ?? 0),
-                        \(bind: counts[.notice] ?? 0), \(bind: report.uncertainCells.count), \(bind: Self.now()),
-                        \(bind: agency?.id), \(bind: agency?.regionPath), \(bind: late))
-                RETURNING id
-                """
-            ).first()
-        else { throw CocoaError(.coderInvalidValue) }
-        if let agency, let year = report.year { try await invalidateTotals(regionPath: agency.regionPath, year: year) }
-        let id = try row.decode(column: "id", as: Int.self)
-        try await insertCells(report, id: id)
-        try await insertFindings(findings, id: id)
-        return id
-    }
-
-    /// Replaces a stored report's parsed data in place: its id (and review state) stay.
-    private func updateReport(id: Int, _ report: Report, findings: [Finding]) async throws {
-        let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
-        let json = ReportJSON.value(of: report).serialized(pretty: false)
-        let late = findings.contains { $0.id == "publication.late" } ? 1 : 0
-        let agency = try await registeredAgency(for: report.agency)
-        try await db.raw(
-            """
-            UPDATE reports SET agency = \(bind: report.agency), year = \(bind: report.year), late = \(bind: late),
-                agency_id = \(bind: agency?.id), region_path = \(bind: agency?.regionPath),
-                format = \(bind: report.format.version.rawValue), variant = \(bind: report.format.variant.rawValue),
-                published = \(bind: report.published?.description), title = \(bind: report.title), reader_version = \(bind: readerVersion),
-                report_json = \(bind: json), errors = \(bind: counts[.error] ?? 0), warnings = \(bind: counts[.warning] ?? 0),
-                notices = \(bind: counts[.notice] ?? 0), uncertain = \(bind: report.uncertainCells.count), parsed_at = \(bind: Self.now())
-            WHERE id = \(bind: id)
-            """
-        ).run()
-        try await insertCells(report, id: id)
-        try await insertFindings(findings, id: id)
-    }
-
-    private func insertCells(_ report: Report, id: Int) async throws {
-        let rows = report.cells.indices.map { i -> [String?] in
-            [
-                report.format.cells[i].key, report.cells[i].value?.description, report.cells[i].status.rawValue,
-                report.cells[i].source?.description,
-            ]
-        }
-        try await insertRows(into: "cells", ["key", "value", "status", "source"], reportID: id, rows)
-    }
-
-    private func insertFindings(_ findings: [Finding], id: Int) async throws {
-        let rows = findings.enumerated().map { seq, finding -> [String?] in
-            [
-                String(seq), finding.id, finding.severity.rawValue, finding.message,
-                finding.cells.map(\.key).joined(separator: ","),
-                finding.source?.description,
-            ]
-        }
-        try await insertRows(
-            into: "findings", ["#seq", "check_id", "severity", "message", "cells", "source"], reportID: id, rows)
-    }
-
-    /// Inserts a report's rows in one statement: they travel as one JSON array in a single parameter
-    /// and the database unpacks them (json_each, json_array_elements) — binding every value one by
-    /// one costs several times more. Columns named `#…` are integers.
-    private func insertRows(into table: String, _ columns: [String], reportID: Int, _ rows: [[String?]]) async throws {
-        guard !rows.isEmpty else { return }
-        let json = JSONValue.array(rows.map { .array($0.map { $0.map(JSONValue.string) ?? .null }) }).serialized(pretty: false)
-        let picks = columns.indices.map { i in
-            let pick = isPostgres ? "j.value->>\(i)" : "json_extract(j.value, '$[\(i)]')"
-            return columns[i].hasPrefix("#") ? "CAST(\(pick) AS INTEGER)" : pick
-        }
-        let names = columns.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
-        var query = SQLQueryString(
-            "INSERT INTO \(unsafeRaw: table) (report_id, \(unsafeRaw: names.joined(separator: ", "))) SELECT \(bind: reportID), \(unsafeRaw: picks.joined(separator: ", ")) FROM "
-        )
-        if isPostgres {
-            query.appendInterpolation("json_array_elements(CAST(\(bind: json) AS json)) AS j" as SQLQueryString)
-        } else {
-            query.appendInterpolation("json_each(\(bind: json)) AS j" as SQLQueryString)
-        }
-        try await db.raw(query).run()
-    }
-
     /// Re-reads every stored original with this reader and replaces its cells and findings; returns
     /// how many were re-read and how many the reader can no longer read (those keep their old data).
     public func reparse(onlyOlder: Bool = false) async throws -> (reread: Int, failed: Int) {
@@ -345,15 +211,14 @@ public actor ReportStore {
                 continue
             }
             let bytes = [UInt8](try content.decode(column: "content", as: Data.self))
-            guard let report = try? ReportSources.read(bytes: bytes, origin: name) else {
+            guard case .success(let prepared) = PreparedReport.prepare(bytes: bytes, name: name, sha: sha) else {
                 failed += 1
                 continue
             }
-            let findings = CheckCatalogue.check(report)
             try await transaction {
                 try await self.db.raw("DELETE FROM cells WHERE report_id = \(bind: id)").run()
                 try await self.db.raw("DELETE FROM findings WHERE report_id = \(bind: id)").run()
-                try await self.updateReport(id: id, report, findings: findings)
+                try await self.update(id: id, with: prepared)
             }
             reread += 1
         }

@@ -19,24 +19,48 @@ public struct ArchiveLimits: Sendable {
 }
 
 extension ReportStore {
-    /// Imports an uploaded file: a report in any format the reader takes, or a ZIP of them (folders
-    /// inside are walked; Word files, which are ZIPs too, are reports). Every file gets a result; one
-    /// bad file never stops the rest.
-    public func importUpload(bytes: [UInt8], name: String, limits: ArchiveLimits = ArchiveLimits()) async throws -> [UploadResult]
+    /// How many files are prepared side by side and stored in one transaction.
+    public static let importBatch = 32
+
+    /// Imports uploaded files: reports in any format the reader takes, or ZIPs of them (folders
+    /// inside are walked; Word files, which are ZIPs too, are reports). Every file gets a result, in
+    /// order; one bad file never stops the rest.
+    public func importUploads(_ files: [(bytes: [UInt8], name: String)], limits: ArchiveLimits = ArchiveLimits()) async throws
+        -> [UploadResult]
     {
-        guard SourceKind.sniff(bytes, name: name) == .otherZip else {
-            return [UploadResult(name: name, outcome: try await importFile(bytes: bytes, name: name))]
+        enum Item {
+            case file([UInt8], String)
+            case failed(UploadResult)
         }
-        let entries: [(name: String, bytes: [UInt8])]
-        do {
-            entries = try Self.expand(zip: bytes, name: name, limits: limits)
-        } catch let error as ReadError {
-            return [UploadResult(name: name, outcome: .failed(error))]
+        var items: [Item] = []
+        for file in files {
+            guard SourceKind.sniff(file.bytes, name: file.name) == .otherZip else {
+                items.append(.file(file.bytes, file.name))
+                continue
+            }
+            do {
+                for entry in try Self.expand(zip: file.bytes, name: file.name, limits: limits) {
+                    items.append(.file(entry.bytes, "\(file.name)/\(entry.name)"))
+                }
+            } catch let error as ReadError {
+                items.append(.failed(UploadResult(name: file.name, outcome: .failed(error))))
+            }
         }
         var results: [UploadResult] = []
-        for entry in entries {
-            let qualified = "\(name)/\(entry.name)"
-            results.append(UploadResult(name: qualified, outcome: try await importFile(bytes: entry.bytes, name: qualified)))
+        var i = 0
+        while i < items.count {
+            if case .failed(let result) = items[i] {
+                results.append(result)
+                i += 1
+                continue
+            }
+            var chunk: [(bytes: [UInt8], name: String)] = []
+            while i < items.count, chunk.count < Self.importBatch, case .file(let bytes, let name) = items[i] {
+                chunk.append((bytes, name))
+                i += 1
+            }
+            let outcomes = try await importFiles(chunk)
+            results += zip(chunk, outcomes).map { UploadResult(name: $0.0.name, outcome: $0.1) }
         }
         return results
     }

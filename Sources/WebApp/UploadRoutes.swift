@@ -65,11 +65,8 @@ enum UploadRoutes {
     }
 
     static func importAll(_ files: [MultipartBody.Part], store: ReportStore, user: String) async throws -> [UploadResult] {
-        var results: [UploadResult] = []
-        for file in files {
-            let name = URL(fileURLWithPath: file.filename ?? "upload").lastPathComponent
-            results += try await store.importUpload(bytes: file.bytes, name: name)
-        }
+        let results = try await store.importUploads(
+            files.map { (bytes: $0.bytes, name: URL(fileURLWithPath: $0.filename ?? "upload").lastPathComponent) })
         let imported = results.filter { if case .imported = $0.outcome { true } else { false } }.count
         try await store.log(
             user: user, action: "upload", target: "\(files.count) files", detail: "\(results.count) reports read, \(imported) new"

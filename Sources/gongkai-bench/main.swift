@@ -3,6 +3,7 @@ import Foundation
 import ReportChecks
 import ReportReader
 import ReportSources
+import ReportWriter
 
 // Reads and checks the shipped seeds and text samples many times over on one core and prints
 // reports per second, MB/s and peak memory; then the same per source type (HTML, Word, PDF through
@@ -68,6 +69,10 @@ try measure("read") { bytes, name in
 try measure("read + check") { bytes, name in
     let report = try ReportReader.read(bytes: bytes, origin: name)
     return CheckCatalogue.check(report).count + report.cells.count
+}
+try measure("+ JSON") { bytes, name in
+    let report = try ReportReader.read(bytes: bytes, origin: name)
+    return CheckCatalogue.check(report).count + ReportJSON.value(of: report).serialized(pretty: false).utf8.count
 }
 // Per source type: the same reader behind each adapter.
 let shared = arguments.count > 3 ? arguments[3] : "../shared"

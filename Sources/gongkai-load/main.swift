@@ -96,11 +96,26 @@ var synthesizer = ReportSynthesizer(random: SeededRandom(state: 11))
 var imported = 0, failed = 0, broken = 0, late = 0, renamed = 0
 var importTime = Duration.zero, generateTime = Duration.zero
 let started = ContinuousClock.now
+var pending: [(bytes: [UInt8], name: String)] = []
+@MainActor func flush() async throws {
+    let t = ContinuousClock.now
+    for outcome in try await store.importFiles(pending) {
+        switch outcome {
+        case .imported: imported += 1
+        case .duplicate: break
+        case .failed(let error):
+            failed += 1
+            say("unreadable: \(error)")
+        }
+    }
+    importTime += ContinuousClock.now - t
+    pending = []
+}
 outer: for year in years {
     let format = ReportFormat.layout(FormatVersion.required(forYear: year))
     let newTotal = format.index(of: "requests.total.natural_person")
     for agency in agencies where Double.random(in: 0..<1, using: &random) < 0.92 {
-        if imported + failed >= target { break outer }
+        if imported + failed + pending.count >= target { break outer }
         let t0 = ContinuousClock.now
         var values = synthesizer.values(for: format)
         if Double.random(in: 0..<1, using: &random) < 0.04, let i = newTotal {
@@ -117,22 +132,16 @@ outer: for year in years {
         let layout = SynthLayout.allCases[Int.random(in: 0..<3, using: &random)]
         var text = synthesizer.text(format: format, values: values, layout: layout, agency: name, year: year)
         text += "\n\(name)\n\(year + 1)年\(lateMonth)月\(Int.random(in: 10...28, using: &random))日\n"
-        let t1 = ContinuousClock.now
-        generateTime += t1 - t0
-        switch try await store.importFile(bytes: Array(text.utf8), name: "\(year)/\(agency.name).txt") {
-        case .imported: imported += 1
-        case .duplicate: break
-        case .failed(let error):
-            failed += 1
-            say("unreadable: \(error)")
-        }
-        importTime += ContinuousClock.now - t1
-        if (imported + failed) % 10_000 == 0 {
+        generateTime += ContinuousClock.now - t0
+        pending.append((Array(text.utf8), "\(year)/\(agency.name).txt"))
+        if pending.count >= ReportStore.importBatch { try await flush() }
+        if (imported + failed) % 10_000 == 0, pending.isEmpty {
             let seconds = Double(importTime.components.seconds) + Double(importTime.components.attoseconds) / 1e18
             say("  \(imported) imported, \(Int(Double(imported) / seconds)) reports/s, memory \(memory())")
         }
     }
 }
+try await flush()
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 let wall = ContinuousClock.now - started
 say(

@@ -43,18 +43,25 @@ struct Import: AsyncParsableCommand {
         let files = Batch.expand(inputs)
         var imported = 0, duplicates = 0, failed: [String] = []
         let bar = files.count > 1 && isatty(STDERR_FILENO) == 1
-        for (n, file) in files.enumerated() {
-            if bar { FileHandle.standardError.write(Data("\r\u{1B}[2K\(n)/\(files.count) \(file.relative)".utf8)) }
-            do {
-                for result in try await store.importUpload(bytes: Inputs.bytes(of: file.path), name: file.relative) {
-                    switch result.outcome {
-                    case .imported: imported += 1
-                    case .duplicate: duplicates += 1
-                    case .failed(let error): failed.append(error.description)
-                    }
+        for start in stride(from: 0, to: files.count, by: ReportStore.importBatch) {
+            let chunk = files[start..<min(files.count, start + ReportStore.importBatch)]
+            if bar, let file = chunk.first {
+                FileHandle.standardError.write(Data("\r\u{1B}[2K\(start)/\(files.count) \(file.relative)".utf8))
+            }
+            var readable: [(bytes: [UInt8], name: String)] = []
+            for file in chunk {
+                do {
+                    readable.append((try Inputs.bytes(of: file.path), file.relative))
+                } catch let error as ReadError {
+                    failed.append(error.description)
                 }
-            } catch let error as ReadError {
-                failed.append(error.description)
+            }
+            for result in try await store.importUploads(readable) {
+                switch result.outcome {
+                case .imported: imported += 1
+                case .duplicate: duplicates += 1
+                case .failed(let error): failed.append(error.description)
+                }
             }
         }
         if bar { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }

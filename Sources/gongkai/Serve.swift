@@ -71,10 +71,9 @@ struct Demo: AsyncParsableCommand {
         }
         let present = samples.filter { FileManager.default.fileExists(atPath: $0) }
         var imported = 0
-        for file in Batch.expand(present) {
-            for result in try await store.importUpload(bytes: try Inputs.bytes(of: file.path), name: file.relative) {
-                if case .imported = result.outcome { imported += 1 }
-            }
+        let files = try Batch.expand(present).map { (bytes: try Inputs.bytes(of: $0.path), name: $0.relative) }
+        for result in try await store.importUploads(files) {
+            if case .imported = result.outcome { imported += 1 }
         }
         let count = try await store.countReports()
         Inputs.printStatus(

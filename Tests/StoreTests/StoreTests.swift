@@ -1,5 +1,6 @@
 import Foundation
 import ReportReader
+import ReportSources
 import XCTest
 
 @testable import Store
@@ -60,6 +61,27 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(list.count, 1)
         let labelVariants = try await store.findingCount(check: "structure.label-variant")
         XCTAssertEqual(labelVariants, 5)
+        try await store.close()
+    }
+
+    func testABatchStoresEachContentOnceInOrderAndSkipsBadFiles() async throws {
+        let store = try await ReportStore.open(dataDirectory: folder)
+        let a = try fixture("seeds/000_310871bd08bd093a.txt"), b = try fixture("seeds/003_e5e51e0cfe3bc0cf.txt")
+        _ = try await store.importFile(bytes: b, name: "b-first.txt")
+        let outcomes = try await store.importFiles([
+            (a, "a.txt"), (Array("会议通知".utf8), "notice.txt"), (a, "a-again.txt"), (b, "b.txt"),
+        ])
+        guard outcomes.count == 4, case .imported(let id) = outcomes[0], case .failed = outcomes[1],
+            case .duplicate(id) = outcomes[2], case .duplicate = outcomes[3]
+        else { return XCTFail("\(outcomes)") }
+        let count = try await store.countReports()
+        XCTAssertEqual(count, 2)
+        let cells = try await store.cellRows(ReportFilter(id: id))
+        XCTAssertEqual(cells.count, 198)
+        let stored = try await store.cellValue(reportID: id, key: "requests.new.total")
+        let read = try ReportSources.read(bytes: a, origin: "a.txt").value("requests.new.total")?.description
+        XCTAssertEqual(stored, read)
+        XCTAssertNotNil(stored)
         try await store.close()
     }
 
