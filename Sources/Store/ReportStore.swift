@@ -68,6 +68,8 @@ public actor ReportStore {
     private let connection: Connection
     let db: any SQLDatabase
     let isPostgres: Bool
+    private var inTransaction = false
+    private var transactionQueue: [CheckedContinuation<Void, Never>] = []
 
     private init(connection: Connection) {
         self.connection = connection
@@ -124,6 +126,8 @@ public actor ReportStore {
         try await db.raw("PRAGMA busy_timeout = 5000").run()
         // In WAL mode a commit survives a crash of the process (not of the machine) without an fsync.
         try await db.raw("PRAGMA synchronous = NORMAL").run()
+        // A larger page cache than the 2 MB default: the indexes of a big library stay in memory.
+        try await db.raw("PRAGMA cache_size = -65536").run()
     }
 
     /// Applies the migrations the database lacks — on PostgreSQL under an advisory lock, so that two
@@ -182,7 +186,16 @@ public actor ReportStore {
         }
     }
 
+    /// Runs `body` in a transaction. The store has one connection and the actor is re-entered at
+    /// every await, so transactions take turns: a second one waits until the first has ended rather
+    /// than mixing its statements into it.
     func transaction(_ body: () async throws -> Void) async throws {
+        while inTransaction { await withCheckedContinuation { transactionQueue.append($0) } }
+        inTransaction = true
+        defer {
+            inTransaction = false
+            if !transactionQueue.isEmpty { transactionQueue.removeFirst().resume() }
+        }
         try await db.raw(isPostgres ? "BEGIN" : "BEGIN IMMEDIATE").run()
         do {
             try await body()

@@ -97,9 +97,11 @@ var imported = 0, failed = 0, broken = 0, late = 0, renamed = 0
 var importTime = Duration.zero, generateTime = Duration.zero
 let started = ContinuousClock.now
 var pending: [(bytes: [UInt8], name: String)] = []
-@MainActor func flush() async throws {
-    let t = ContinuousClock.now
-    for outcome in try await store.importFiles(pending) {
+var submitted = 0
+// Two batches in flight: the next is read and checked while the previous one is being stored.
+var inFlight: Task<[ImportOutcome], Error>?
+@MainActor func tally(_ outcomes: [ImportOutcome]) {
+    for outcome in outcomes {
         switch outcome {
         case .imported: imported += 1
         case .duplicate: break
@@ -108,14 +110,20 @@ var pending: [(bytes: [UInt8], name: String)] = []
             say("unreadable: \(error)")
         }
     }
-    importTime += ContinuousClock.now - t
+}
+@MainActor func flush() async throws {
+    let batch = pending
     pending = []
+    let previous = inFlight
+    inFlight = Task { try await store.importFiles(batch) }
+    if let previous { tally(try await previous.value) }
 }
 outer: for year in years {
     let format = ReportFormat.layout(FormatVersion.required(forYear: year))
     let newTotal = format.index(of: "requests.total.natural_person")
     for agency in agencies where Double.random(in: 0..<1, using: &random) < 0.92 {
-        if imported + failed + pending.count >= target { break outer }
+        if submitted >= target { break outer }
+        submitted += 1
         let t0 = ContinuousClock.now
         var values = synthesizer.values(for: format)
         if Double.random(in: 0..<1, using: &random) < 0.04, let i = newTotal {
@@ -135,17 +143,19 @@ outer: for year in years {
         generateTime += ContinuousClock.now - t0
         pending.append((Array(text.utf8), "\(year)/\(agency.name).txt"))
         if pending.count >= ReportStore.importBatch { try await flush() }
-        if (imported + failed) % 10_000 == 0, pending.isEmpty {
-            let seconds = Double(importTime.components.seconds) + Double(importTime.components.attoseconds) / 1e18
+        if imported > 0, imported % 10_000 < ReportStore.importBatch, pending.isEmpty {
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             say("  \(imported) imported, \(Int(Double(imported) / seconds)) reports/s, memory \(memory())")
         }
     }
 }
 try await flush()
+if let last = inFlight { tally(try await last.value) }
+importTime = ContinuousClock.now - started
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-let wall = ContinuousClock.now - started
 say(
-    "import: \(imported) reports (\(broken) with a broken total, \(late) late, \(renamed) under a shortened name, \(failed) unreadable) in \(String(format: "%.1f", seconds(importTime))) s of storing = \(Int(Double(imported) / seconds(importTime))) reports/s; generating took \(String(format: "%.1f", seconds(generateTime))) s; wall \(String(format: "%.1f", seconds(wall))) s"
+    "import: \(imported) reports (\(broken) with a broken total, \(late) late, \(renamed) under a shortened name, \(failed) unreadable) in \(String(format: "%.1f", seconds(importTime))) s = \(Int(Double(imported) / seconds(importTime))) reports/s (generating them took \(String(format: "%.1f", seconds(generateTime))) s of that)"
 )
 say("memory after import: \(memory())")
 if FileManager.default.fileExists(atPath: folder + "/gongkai.sqlite") {

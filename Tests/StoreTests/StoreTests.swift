@@ -85,6 +85,27 @@ final class StoreTests: XCTestCase {
         try await store.close()
     }
 
+    /// Imports and a review decision at once on the one connection: transactions take turns.
+    func testConcurrentWritersTakeTurns() async throws {
+        let store = try await ReportStore.open(dataDirectory: folder)
+        let seeds = try ["000_310871bd08bd093a", "001_c6d2da25662234b0", "003_e5e51e0cfe3bc0cf", "004_7f2f36b97c6d827f"].map {
+            try fixture("seeds/\($0).txt")
+        }
+        guard case .imported(let first) = try await store.importFile(bytes: seeds[0], name: "0.txt") else { return XCTFail() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (n, seed) in seeds.dropFirst().enumerated() {
+                group.addTask { _ = try await store.importFiles([(seed, "\(n).txt")]) }
+            }
+            group.addTask { try await store.setReviewState(reportID: first, .accepted, comment: "", by: "t") }
+            try await group.waitForAll()
+        }
+        let count = try await store.countReports()
+        XCTAssertEqual(count, 4)
+        let state = try await store.report(id: first)?.reviewState
+        XCTAssertEqual(state, "accepted")
+        try await store.close()
+    }
+
     func testReopeningUpgradesInPlaceAndReparseRereadsOriginals() async throws {
         var store = try await ReportStore.open(dataDirectory: folder)
         for name in ["seeds/002_09886ce637bf6d9d.txt", "samples/平潭综合实验区2022年度报告.html"] {
