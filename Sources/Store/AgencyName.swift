@@ -23,28 +23,32 @@ public enum AgencyName {
     /// among the names that share a pair with it rather than by comparing with every name.
     public struct Index: Sendable {
         private var names: [String] = []
-        private var pairCounts: [Int] = []
+        private var pairSets: [Set<String>] = []
         private var postings: [String: [Int]] = [:]
 
         public init(_ names: [String]) {
             for name in names {
-                let pairs = AgencyName.pairs(normalized(name))
-                for pair in Set(pairs) { postings[pair, default: []].append(self.names.count) }
+                let pairs = Set(AgencyName.pairs(normalized(name)))
+                for pair in pairs { postings[pair, default: []].append(self.names.count) }
                 self.names.append(normalized(name))
-                pairCounts.append(Set(pairs).count)
+                pairSets.append(pairs)
             }
         }
 
         /// The positions (in the names given) of the names at least `candidateThreshold` similar to
-        /// `name`, with their similarity, most similar first.
+        /// `name`, with their similarity, most similar first. Names are gathered through their rarer
+        /// pairs (「人民」「政府」 are in thousands of names and single out none), then scored in full.
         public func candidates(of name: String, limit: Int = 5) -> [(index: Int, similarity: Double)] {
             let key = normalized(name)
             let pairs = Set(AgencyName.pairs(key))
-            var shared: [Int: Int] = [:]
-            for pair in pairs { for i in postings[pair] ?? [] { shared[i, default: 0] += 1 } }
+            let common = max(50, names.count / 50)
+            var gathered = Set<Int>()
+            for pair in pairs where (postings[pair]?.count ?? 0) <= common { gathered.formUnion(postings[pair] ?? []) }
+            if gathered.isEmpty { for pair in pairs { gathered.formUnion(postings[pair] ?? []) } }
             var found: [(index: Int, similarity: Double)] = []
-            for (i, n) in shared {
-                var score = 2 * Double(n) / Double(pairs.count + pairCounts[i])
+            for i in gathered {
+                let shared = pairs.intersection(pairSets[i]).count
+                var score = 2 * Double(shared) / Double(max(1, pairs.count + pairSets[i].count))
                 if names[i] == key {
                     score = 1
                 } else if names[i].contains(key) || key.contains(names[i]) {

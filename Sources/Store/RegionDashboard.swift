@@ -62,8 +62,10 @@ extension ReportStore {
         let agencies = try await db.raw(
             "SELECT id, name, kind, region_id, region_path FROM agencies WHERE region_id = \(bind: region.id) ORDER BY kind DESC, name"
         ).all().map(Self.agency)
-        let reports = try await self.reports(ReportFilter(year: year, regionPath: region.path))
-        let byAgency = Dictionary(grouping: reports.filter { $0.agencyID != nil }, by: { $0.agencyID ?? 0 })
+        var byAgency: [Int: [StoredReport]] = [:]
+        for agency in agencies {
+            byAgency[agency.id] = try await self.reports(ReportFilter(year: year, agencyID: agency.id))
+        }
         return agencies.map { AgencyYear(agency: $0, reports: byAgency[$0.id] ?? []) }
     }
 
@@ -170,11 +172,8 @@ extension ReportStore {
                 agency: try row.decode(column: "agency", as: String?.self) ?? "",
                 value: try row.decode(column: "value", as: String?.self))
         }
-        return parts.sorted {
-            let a = $0.value.flatMap { CellNumber(parsing: $0[...])?.doubleValue } ?? -1
-            let b = $1.value.flatMap { CellNumber(parsing: $0[...])?.doubleValue } ?? -1
-            return a != b ? a > b : $0.agency < $1.agency
-        }
+        let keyed = parts.map { (part: $0, value: $0.value.flatMap { CellNumber(parsing: $0[...])?.doubleValue } ?? -1) }
+        return keyed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.part.agency < $1.part.agency }.map(\.part)
     }
 
     /// Drops the cached totals of the region at `regionPath` and of every region above it for `year`.

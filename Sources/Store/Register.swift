@@ -266,8 +266,7 @@ extension ReportStore {
             "SELECT agency, COUNT(*) AS n FROM reports WHERE agency_id IS NULL AND agency IS NOT NULL GROUP BY agency ORDER BY n DESC, agency LIMIT \(bind: limit)"
         ).all()
         guard !rows.isEmpty else { return [] }
-        let register = try await agencies(under: nil)
-        let index = AgencyName.Index(register.map(\.name))
+        let (register, index) = try await registerIndex()
         return try rows.map { row in
             let name = try row.decode(column: "agency", as: String.self)
             let candidates = index.candidates(of: name).map {
@@ -275,6 +274,17 @@ extension ReportStore {
             }
             return UnmatchedName(name: name, reports: try row.decode(column: "n", as: Int.self), candidates: candidates)
         }
+    }
+
+    /// The register with its name index, rebuilt only when the number of agencies has changed (agencies
+    /// are added, never renamed or removed).
+    private func registerIndex() async throws -> ([Agency], AgencyName.Index) {
+        let count = try await count("agencies")
+        if let cached = nameIndex, cached.register.count == count { return (cached.register, cached.index) }
+        let register = try await agencies(under: nil)
+        let index = AgencyName.Index(register.map(\.name))
+        nameIndex = (register, index)
+        return (register, index)
     }
 
     /// How many distinct parsed agency names wait for the review step.

@@ -68,6 +68,7 @@ public actor ReportStore {
     private let connection: Connection
     let db: any SQLDatabase
     let isPostgres: Bool
+    var nameIndex: (register: [Agency], index: AgencyName.Index)?
     private var inTransaction = false
     private var transactionQueue: [CheckedContinuation<Void, Never>] = []
 
@@ -245,7 +246,10 @@ public actor ReportStore {
             "SELECT reports.id, sources.name, reports.agency, agency_id, regions.name AS region, reports.region_path, year, format, errors, warnings, notices, uncertain, late, review_state, reader_version FROM reports JOIN sources ON sources.sha256 = reports.source_sha256 LEFT JOIN agencies ON agencies.id = reports.agency_id LEFT JOIN regions ON regions.id = agencies.region_id WHERE "
         )
         query.appendInterpolation(condition(filter))
-        query.appendLiteral(" ORDER BY year DESC, reports.agency, reports.id")
+        // Listing one agency's reports, its own index finds them; "+year" keeps the planner from
+        // scanning the listing index in order instead.
+        let narrow = filter.id != nil || filter.agencyID != nil || filter.agency != nil
+        query.appendLiteral(narrow ? " ORDER BY +year DESC, reports.id" : " ORDER BY year DESC, reports.agency, reports.id")
         if let limit = filter.limit {
             query.appendLiteral(" LIMIT ")
             query.appendInterpolation(bind: limit)

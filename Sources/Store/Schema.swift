@@ -150,5 +150,13 @@ struct Migration: Sendable {
                 )
                 """,
             ]),
+        Migration(
+            version: 3,
+            statements: [
+                // The library's default order, so that its first page is read from the index, not sorted.
+                "CREATE INDEX reports_listing ON reports (year DESC, agency, id)",
+                // A region's year: who reported, late, with errors — answered from the index alone.
+                "CREATE INDEX reports_year_region ON reports (year, region_path, agency_id, late, errors)",
+            ]),
     ]
 }
