@@ -185,10 +185,7 @@ extension ReportStore {
             paths.append(prefix)
         }
         var query = SQLQueryString("DELETE FROM region_totals WHERE year = \(bind: year) AND region_path IN (")
-        for (n, path) in paths.enumerated() {
-            query.appendLiteral(n == 0 ? "" : ", ")
-            query.appendInterpolation(bind: path)
-        }
+        query.appendInterpolation(list(paths))
         query.appendLiteral(")")
         try await db.raw(query).run()
     }

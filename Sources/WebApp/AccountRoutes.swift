@@ -23,7 +23,7 @@ enum AccountRoutes {
             guard let user = try await store.authenticate(name: form["name"] ?? "", password: form["password"] ?? "") else {
                 try await store.log(user: form["name"] ?? "", action: "sign-in-failed", target: form["name"] ?? "", detail: "")
                 throw Redirect(
-                    to: "/login?failed=1&next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                    to: "/login?failed=1&next=" + WebApp.percentEncoded(next))
             }
             let token = try await store.startSession(for: user)
             var response = Response(status: .seeOther, headers: [.location: next])
@@ -58,7 +58,7 @@ enum AccountRoutes {
                 message = error.description
             }
             throw Redirect(
-                to: "/admin/users?message=" + (message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                to: "/admin/users?message=" + WebApp.percentEncoded(message))
         }
         router.get("/audit") { request, _ -> Response in
             let session = try await Auth.require(request, store)

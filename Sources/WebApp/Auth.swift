@@ -20,7 +20,7 @@ enum Auth {
     static func require(_ request: Request, _ store: ReportStore, role: Role? = nil) async throws -> Session {
         guard let session = try await session(request, store) else {
             throw Redirect(
-                to: "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                to: "/login?next=" + WebApp.percentEncoded(request.uri.path))
         }
         if role == .admin, session.user.role != .admin { throw HTTPError(.forbidden, message: "需要管理员权限") }
         return session

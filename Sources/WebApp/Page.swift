@@ -36,7 +36,7 @@ enum Page {
     }
 
     /// A query value, percent-encoded (and escaped for an attribute).
-    static func q(_ s: String) -> String { e(s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+    static func q(_ s: String) -> String { e(WebApp.percentEncoded(s)) }
 
     /// Escapes text for HTML: everything from a report is shown as text, never as markup.
     static func e(_ s: String) -> String { HTMLWriter.escape(s) }

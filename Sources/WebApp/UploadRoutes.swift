@@ -60,7 +60,7 @@ enum UploadRoutes {
                 message = "未导入：\(error.description)"
             }
             throw Redirect(
-                to: "/admin/register?message=" + (message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                to: "/admin/register?message=" + WebApp.percentEncoded(message))
         }
     }
 

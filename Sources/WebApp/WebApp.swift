@@ -216,7 +216,8 @@ public enum WebApp {
         bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes >> 10) KB"
     }
 
+    /// A value for a URL's query or a header parameter: everything but letters and digits encoded.
     static func percentEncoded(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report"
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 }

@@ -31,14 +31,7 @@ enum Libraries {
     static func each(_ body: (ReportStore, String) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-web-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let sqlite = try await ReportStore.open(dataDirectory: folder)
-        do {
-            try await body(sqlite, "SQLite")
-        } catch {
-            try? await sqlite.close()
-            throw error
-        }
-        try await sqlite.close()
+        try await run(body, on: try await ReportStore.open(dataDirectory: folder), "SQLite")
         guard let url = ProcessInfo.processInfo.environment["GONGKAI_TEST_POSTGRES"] else {
             if ProcessInfo.processInfo.environment["CI"] != nil {
                 XCTFail("scripts/test starts PostgreSQL in CI; GONGKAI_TEST_POSTGRES is not set")
@@ -50,14 +43,20 @@ enum Libraries {
         let wipe = try await ReportStore.open(databaseURL: url)
         try await wipe.dropEverything()
         try await wipe.close()
-        let postgres = try await ReportStore.open(databaseURL: url)
+        try await run(body, on: try await ReportStore.open(databaseURL: url), "PostgreSQL")
+    }
+
+    /// Runs `body` on a store and closes it, whether or not the body throws.
+    private static func run(
+        _ body: (ReportStore, String) async throws -> Void, on store: ReportStore, _ database: String
+    ) async throws {
         do {
-            try await body(postgres, "PostgreSQL")
+            try await body(store, database)
         } catch {
-            try? await postgres.close()
+            try? await store.close()
             throw error
         }
-        try await postgres.close()
+        try await store.close()
     }
 }
 
