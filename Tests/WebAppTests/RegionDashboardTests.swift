@@ -166,4 +166,38 @@ final class RegionDashboardTests: XCTestCase {
             XCTAssertEqual(after.reports, before.reports + 1)
         }
     }
+
+    func testAdminLoadsTheRegisterThroughTheWebAndAgencyPagesAndPartsAreServed() async throws {
+        try await Libraries.each { store, database in
+            try await store.addUser(name: "admin", password: "admin-passphrase", role: .admin)
+            for seed in ["003_e5e51e0cfe3bc0cf", "004_7f2f36b97c6d827f"] {
+                _ = try await store.importFile(bytes: try Libraries.fixture("seeds/\(seed).txt"), name: seed)
+            }
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                var browser = Browser()
+                _ = try await browser.signIn(client, "admin", "admin-passphrase")
+                let csrf = try await browser.csrf(client, "/admin/register")
+                let bad = try await browser.upload(
+                    client, "/admin/register", fields: [("csrf", csrf)],
+                    files: [("file", "bad.csv", Array("省,市,县,乡镇,机关,类型\n辽宁省,,,,某局,机构\n".utf8))])
+                XCTAssertTrue(bad.headers[.location]?.removingPercentEncoding?.contains("line 2") ?? false, database)
+                let loaded = try await browser.upload(
+                    client, "/admin/register", fields: [("csrf", csrf)],
+                    files: [("file", "register.csv", try Libraries.fixture("register.csv"))])
+                XCTAssertTrue(loaded.headers[.location]?.removingPercentEncoding?.contains("11 个机关") ?? false, database)
+                let page = String(buffer: try await browser.get(client, "/admin/register").body)
+                XCTAssertTrue(page.contains("10 个地区、11 个机关"))
+
+                let registered = try await store.registeredAgency(for: "沈阳市辽中区统计局")
+                let agency = try XCTUnwrap(registered)
+                let agencyPage = String(buffer: try await browser.get(client, "/agencies/id/\(agency.id)").body)
+                XCTAssertTrue(agencyPage.contains("沈阳市辽中区统计局") && agencyPage.contains("2020"))
+                let shenyang = try await Libraries.region(store, "辽宁省", "沈阳市")
+                let parts = try await browser.get(client, "/api/regions/\(shenyang.id)/cells/requests.new.total?year=2020")
+                let list = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: parts.body)) as? [[String: Any]])
+                XCTAssertEqual(Set(list.compactMap { $0["agency"] as? String }), ["沈阳市辽中区统计局", "沈阳市工业和信息化局"])
+            }
+        }
+    }
 }
