@@ -89,7 +89,8 @@ struct NarrativeReader {
         for range in ranges {
             var i = range.lowerBound
             while i < range.upperBound {
-                guard s[i].asciiDigit != nil, i == range.lowerBound || s[i - 1].asciiDigit == nil, s[i - 1] != "." else {
+                let previous: Unicode.Scalar? = i > range.lowerBound ? s[i - 1] : nil
+                guard s[i].asciiDigit != nil, previous?.asciiDigit == nil, previous != "." else {
                     i += 1
                     continue
                 }

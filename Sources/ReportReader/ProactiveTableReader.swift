@@ -21,6 +21,11 @@ struct ProactiveTableReader {
                 case .exact(let v):
                     fill.setExact(v, row: r, in: &report)
                     v.compactMap(\.number).forEach { placed.insert($0) }
+                case .alignments(let options):
+                    fill.setOptions(
+                        options, row: r, in: &report,
+                        reasoning: "该行数值多于列数（\(group.tokens.count) 个，应为 \(row.columns.count) 个），无法判断哪些是多余的")
+                    options.first?.compactMap(\.number).forEach { placed.insert($0) }
                 case .splits(let options) where options.isEmpty:
                     fill.setPartial(group.tokens.map(values.value), row: r, in: &report)
                 case .splits(let options):

@@ -10,6 +10,9 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
         case undecodable(byte: Int)
         /// The text is not an annual report: none of its tables or sections was found.
         case notAReport
+        /// The sections are there but no row of the statutory tables: a free-form report (before the
+        /// 2019 format, when `year` says so). `statements` are the figures its narrative states.
+        case noStatutoryTables(year: Int?, statements: [String])
         /// The file could not be opened.
         case unreadable(String)
         /// A tool needed for this kind of file is not installed; how to install it.
@@ -41,6 +44,11 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
             "\(origin): the bytes are not UTF-8, UTF-16 or GB18030 text (first invalid sequence at byte \(byte))"
         case .notAReport:
             "\(origin): no annual report found — none of the statutory sections or tables (主动公开政府信息情况, 收到和处理政府信息公开申请情况, 行政复议、行政诉讼情况) is in the text"
+        case .noStatutoryTables(let year, let statements):
+            (year.map { $0 < 2019 ? "\(origin): a free-form report for \($0), before the statutory formats of 2019 and 2021" : "\(origin): a report for \($0)" }
+                ?? "\(origin): a report")
+                + " with no statutory table: none of the rows of tables 二, 三 and 四 is in the text, so no cell is read"
+                + (statements.isEmpty ? "" : "; its narrative states: " + statements.joined(separator: "；"))
         case .unreadable(let why): "\(origin): cannot read the file: \(why)"
         case .missingTool(let name, let install):
             "\(origin): reading this file needs `\(name)`, which is not installed (\(install))"

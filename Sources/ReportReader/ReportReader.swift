@@ -57,6 +57,15 @@ public enum ReportReader {
         if let range = found.tableRange[.appeals] {
             AppealsTableReader(text: text, format: format).read(tokens: tokenizer.tokens(in: range), into: &report)
         }
+        if report.cells.allSatisfy({ $0.status == .missing }) {
+            throw ReadError(
+                origin: origin,
+                problem: .noStatutoryTables(
+                    year: report.year,
+                    statements: NarrativeReader(text: text, format: format).facts(in: [0..<text.count]).map {
+                        "\($0.phrase)（\($0.source)）"
+                    }))
+        }
         for header in HeaderVariant.known {
             guard let range = found.tableRange[header.table],
                 let at = text.find(header.variant.normalizedScalars, in: range)

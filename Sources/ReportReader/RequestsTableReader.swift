@@ -16,17 +16,32 @@ struct RequestsTableReader {
         let values = RowValues(text: text)
 
         var options: [[[ReadValue]]] = Array(repeating: [], count: rows.count)
-        var wasSplit = Array(repeating: false, count: rows.count)
+        var how = Array(repeating: Ambiguity.none, count: rows.count)
+        var placedByOrder: Set<Int> = []
         for (r, row) in rows.enumerated() {
             switch assignment[r] {
             case .group(let g):
                 let group = groups[g]
-                if let label = group.label, label.row == r { fill.recordVariant(label, row: row, text: text, in: &report) }
+                if let label = group.label, label.row == r, !label.partial {
+                    fill.recordVariant(label, row: row, text: text, in: &report)
+                } else {
+                    placedByOrder.insert(r)
+                }
                 switch values.reading(of: group, columns: row.columns.count, notes: &report.readerNotes, rule: .lastIsSum) {
                 case .exact(let v): options[r] = [v]
+                case .alignments(let kept):
+                    options[r] = kept
+                    how[r] = .alignment
+                    if kept.isEmpty {
+                        placedByOrder.remove(r)
+                        fill.setUncertain(
+                            row: r, at: text.location(group.tokens[0].start),
+                            candidates: group.tokens.map(values.value).compactMap(\.number).map { [$0] }, in: &report,
+                            reasoning: "该行数值多于列数，且任何对齐都不能使总计等于各列之和")
+                    }
                 case .splits(let splits):
                     options[r] = splits
-                    wasSplit[r] = true
+                    how[r] = .split
                     if options[r].isEmpty {
                         fill.setUncertain(
                             row: r, at: text.location(group.tokens[0].start), candidates: [], in: &report,
@@ -47,15 +62,40 @@ struct RequestsTableReader {
         for (r, match) in found.labels.map({ ($0.match.row, $0.match) }) where assignment[r].isBlank {
             fill.recordVariant(match, row: rows[r], text: text, in: &report)
         }
-        settle(options, wasSplit: wasSplit, fill: fill, into: &report)
+        settle(options, how: how, fill: fill, into: &report)
+        AlignmentGuard(format: format, table: .requests).doubt(rows: placedByOrder, in: &report)
+    }
+
+    /// Why a row has more than one reading.
+    enum Ambiguity {
+        case none
+        /// Digits run together.
+        case split
+        /// More values than cells.
+        case alignment
+
+        var unique: String? {
+            switch self {
+            case .none: nil
+            case .split: "数字连写，唯有此拆法使总计等于各列之和"
+            case .alignment: "该行数值多于列数，唯有此对齐使总计等于各列之和"
+            }
+        }
+
+        func several(_ count: Int?) -> String {
+            let what = self == .alignment ? "该行数值多于列数" : "数字连写"
+            guard let count else { return what + "，勾稽关系不能确定" + (self == .alignment ? "对齐" : "拆分") }
+            return count == 1
+                ? what + "，唯有此\(self == .alignment ? "对齐" : "拆法")满足表内勾稽关系"
+                : what + "，有 \(count) 种\(self == .alignment ? "对齐" : "拆法")满足表内勾稽关系"
+        }
     }
 
     /// Rows with one reading are set; rows with several are decided together by the identities.
-    private func settle(_ options: [[[ReadValue]]], wasSplit: [Bool], fill: TableFill, into report: inout Report) {
+    private func settle(_ options: [[[ReadValue]]], how: [Ambiguity], fill: TableFill, into report: inout Report) {
         let ambiguous = options.indices.filter { options[$0].count > 1 }
         for r in options.indices where options[r].count == 1 {
-            let reasoning = wasSplit[r] ? "数字连写，唯有此拆法使总计等于各列之和" : nil
-            fill.setExact(options[r][0], row: r, in: &report, reasoning: reasoning)
+            fill.setExact(options[r][0], row: r, in: &report, reasoning: how[r].unique)
         }
         guard !ambiguous.isEmpty else { return }
         var fixed: [Int: CellNumber?] = [:]
@@ -68,18 +108,13 @@ struct RequestsTableReader {
             cellsOfRow: ambiguous.map { fill.cellIndices(row: $0) }, fixed: fixed)
         for r in ambiguous {
             guard let result else {
-                fill.setOptions(
-                    options[r], row: r, in: &report, reasoning: "数字连写，勾稽关系不能确定拆分")
+                fill.setOptions(options[r], row: r, in: &report, reasoning: how[r].several(nil))
                 continue
             }
             let kept = options[r].filter { option in
                 zip(fill.cellIndices(row: r), option).allSatisfy { cell, v in result[cell]?.contains(v.number) ?? false }
             }
-            fill.setOptions(
-                kept.isEmpty ? options[r] : kept, row: r, in: &report,
-                reasoning: kept.count == 1
-                    ? "数字连写，唯有此拆法满足表内勾稽关系"
-                    : "数字连写，有 \(kept.count) 种拆法满足表内勾稽关系")
+            fill.setOptions(kept.isEmpty ? options[r] : kept, row: r, in: &report, reasoning: how[r].several(kept.count))
         }
     }
 

@@ -19,6 +19,9 @@ enum RowReading {
     case partial([ReadValue])
     /// The digits allow too many splits to list.
     case undetermined
+    /// More values than cells: each run of `n` consecutive values the row's rule accepts (the extra
+    /// ones are row numbers or stray marks; which they are, only the rule can tell).
+    case alignments([[ReadValue]])
 }
 
 /// What a row's cells must satisfy, used to keep and to prune splits of run-together digits.
@@ -29,6 +32,19 @@ enum SplitRule {
     case lastIsSum
     /// Any other test on a complete split (table 四's blocks).
     case test(([CellNumber?]) -> Bool)
+
+    /// Whether a complete row satisfies the rule; a blank cell satisfies any sum.
+    func accepts(_ cells: [CellNumber?]) -> Bool {
+        switch self {
+        case .none: return true
+        case .test(let accept): return accept(cells)
+        case .lastIsSum:
+            guard let total = cells.last, let total else { return true }
+            let parts = cells.dropLast()
+            guard parts.allSatisfy({ $0 != nil }) else { return true }
+            return CellNumber.sum(parts.compactMap { $0 }) == total
+        }
+    }
 }
 
 /// Turns a group of value tokens into readings of a row.
@@ -46,12 +62,16 @@ struct RowValues {
         of group: ValueGroup, columns n: Int, notes: inout [String], rule: SplitRule = .none
     ) -> RowReading {
         var tokens = group.tokens
+        // Empty cells a page keeps after the last value (spacer columns) say nothing.
+        while tokens.count > n, tokens.last?.isBlankMark == true { tokens.removeLast() }
         if tokens.count > n {
-            let dropped = tokens.prefix(tokens.count - n).map { text.text($0.start..<$0.end) }
+            let all = tokens.map(value)
+            let windows = (0...(all.count - n)).map { Array(all[$0..<($0 + n)]) }
+            let kept = windows.filter { rule.accepts($0.map(\.number)) }
             notes.append(
-                "\(text.location(tokens[0].start)): 该行应有 \(n) 个数值，行首多出的 \(dropped.count) 个已忽略：\(dropped.joined(separator: " "))"
-            )
-            tokens = Array(tokens.suffix(n))
+                "\(text.location(tokens[0].start)): 该行应有 \(n) 个数值，却有 \(tokens.count) 个："
+                    + (kept.count == 1 ? "仅一种对齐满足勾稽关系" : "\(kept.count) 种对齐满足勾稽关系"))
+            return .alignments(kept)
         }
         if tokens.count == n { return .exact(tokens.map(value)) }
         let splittable = tokens.allSatisfy { !$0.isBlankMark }

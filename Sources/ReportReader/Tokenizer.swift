@@ -87,11 +87,12 @@ struct Tokenizer {
     private func wordEnd(from start: Int, limit: Int) -> Int {
         let s = text.scalars
         var j = start
-        if s[j].asciiDigit != nil { j += 2 }  // `1.属于…`: numbering, checked by the caller
+        while j < limit, j - start < 2, s[j].asciiDigit != nil { j += 1 }
+        if j > start { j += 1 }  // `1.属于…`, `12、…`: numbering, checked by the caller
         while j < limit {
             let c = s[j]
             if TextNormalization.isSeparator(c) || c == "\n" || c.asciiDigit != nil { break }
-            if c == "(", let close = noteEnd(from: j, limit: limit) {
+            if c == "(", let close = noteEnd(from: j, limit: limit) ?? numberingEnd(from: j, limit: limit) {
                 j = close
                 continue
             }
@@ -123,6 +124,9 @@ struct Tokenizer {
             // A row number: `1.属于国家秘密`, or glued to the previous row's values: `00000002.其他`.
             if j - digitsStart == 1 { return nil }
             end = j - 1
+        } else if i == digitsStart, j - digitsStart <= 2, isNumbering(markAt: j, limit: limit) {
+            // `1. 信访举报投诉类申请` (Markdown, Word lists): the numbering of a label, never a value.
+            return nil
         }
         var token = Token(kind: .value, start: i, end: end)
         var next = end
@@ -148,6 +152,16 @@ struct Tokenizer {
         return (token, next)
     }
 
+    /// Whether `.` or `、` stands at `mark`, followed by spaces and a Han character: the mark of a
+    /// row number written apart from its label.
+    private func isNumbering(markAt mark: Int, limit: Int) -> Bool {
+        let s = text.scalars
+        guard mark < limit, s[mark] == "." || s[mark] == "、" else { return false }
+        var k = mark + 1
+        while k < limit, s[k] == " " { k += 1 }
+        return k < limit && TextNormalization.isHan(s[k])
+    }
+
     /// A blank mark standing alone: `/`, `—`, `——`, `-`, `无`, `空`.
     private func blankMark(at i: Int, limit: Int, lowerBound: Int) -> (token: Token, next: Int)? {
         let s = text.scalars
@@ -161,6 +175,15 @@ struct Tokenizer {
         var token = Token(kind: .value, start: i, end: j)
         token.isBlankMark = true
         return (token, j)
+    }
+
+    /// The end of a bracketed row number before a label: `(1)信访…`, `(12)其他`.
+    private func numberingEnd(from open: Int, limit: Int) -> Int? {
+        let s = text.scalars
+        var j = open + 1
+        while j < limit, j - open <= 2, s[j].asciiDigit != nil { j += 1 }
+        guard j > open + 1, j + 1 < limit, s[j] == ")", TextNormalization.isHan(s[j + 1]) else { return nil }
+        return j + 1
     }
 
     /// The end of a bracketed note that holds a number and words, e.g. `(含自然失效 29 件)`.

@@ -94,6 +94,7 @@ struct Batch {
         case .binary: "二进制文件"
         case .undecodable: "无法解码的文本"
         case .notAReport: "不是年度报告"
+        case .noStatutoryTables: "无法定表格（自由格式报告）"
         case .unreadable: "无法打开"
         case .missingTool(let name, _): "缺少工具 \(name)"
         case .toolFailed(let name, _): "\(name) 读取失败"

@@ -69,8 +69,10 @@ final class CheckTests: XCTestCase {
 
     func testOutcomeTotalAndAppealTotal() throws {
         let original = try text("seeds/004_7f2f36b97c6d827f.txt")
-        // The row prints a stray leading value (8 for 7 cells): change the first real cell.
-        var broken = original.replacingOccurrences(of: "(七) 总计\t0\t0", with: "(七) 总计\t0\t3")
+        // The row prints a stray leading value (8 for 7 cells): change the first real cell and its
+        // total, so that one alignment alone keeps the row's own sum and the reader is sure of it.
+        var broken = original.replacingOccurrences(
+            of: "(七) 总计\t0\t0\t0\t0\t0\t0\t0\t0", with: "(七) 总计\t0\t3\t0\t0\t0\t0\t0\t3")
         broken = broken.replacingOccurrences(
             of: "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0", with: "1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0")
         let findings = CheckCatalogue.check(try read(broken))

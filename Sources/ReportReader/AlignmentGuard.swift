@@ -1,0 +1,50 @@
+import AnnualReport
+
+/// Rows whose values were placed by their order rather than by a label of their own (a converter
+/// separated labels from values) are read only when the identities confirm the placement: where an
+/// identity touching them fails, the reader doubts its own alignment before the agency's arithmetic,
+/// and their cells become uncertain.
+struct AlignmentGuard {
+    let format: ReportFormat
+    let table: TableID
+
+    func doubt(rows placed: Set<Int>, in report: inout Report) {
+        guard !placed.isEmpty else { return }
+        let fill = TableFill(format: format, table: table)
+        let cellsOfRow = Dictionary(uniqueKeysWithValues: placed.map { ($0, fill.cellIndices(row: $0)) })
+        let rowOfCell = Dictionary(uniqueKeysWithValues: cellsOfRow.flatMap { row, cells in cells.map { ($0, row) } })
+        var doubted: Set<Int> = []
+        for identity in format.identities where fails(identity, in: report) {
+            for cell in identity.left + identity.right {
+                if let row = rowOfCell[cell] { doubted.insert(row) }
+            }
+        }
+        for row in doubted.sorted() {
+            guard let cells = cellsOfRow[row] else { continue }
+            for (column, cell) in cells.enumerated() where report.cells[cell].status == .read {
+                // The value may belong to any row placed by order: each is a candidate for this cell.
+                let alternatives = placed.compactMap { cellsOfRow[$0]?[column] }.compactMap { report.cells[$0].value }
+                var doubtedCell = report.cells[cell]
+                doubtedCell.candidates = Array(Set(alternatives)).sorted()
+                doubtedCell.value = nil
+                doubtedCell.status = .uncertain
+                doubtedCell.reasoning = "此行标签与数值分离，数值按行序对应，而勾稽关系不成立：对应可能有误"
+                report.cells[cell] = doubtedCell
+            }
+        }
+    }
+
+    /// Whether every cell of the identity was read and the sums differ.
+    private func fails(_ identity: Identity, in report: Report) -> Bool {
+        func sum(_ cells: [Int]) -> CellNumber? {
+            var values: [CellNumber] = []
+            for cell in cells {
+                guard report.cells[cell].status == .read, let v = report.cells[cell].value else { return nil }
+                values.append(v)
+            }
+            return CellNumber.sum(values)
+        }
+        guard let l = sum(identity.left), let r = sum(identity.right) else { return false }
+        return l != r
+    }
+}
