@@ -15,6 +15,11 @@ struct RequestsTableReader {
         let assignment = assign(groups: groups, rowCount: rows.count, labels: found.labels.map(\.match))
         let values = RowValues(text: text)
 
+        // Values no row claimed: a label standing alone may then have lost its values, not be blank.
+        let claimed = Set(assignment.compactMap { source -> Int? in if case .group(let g) = source { g } else { nil } })
+        let unclaimed = groups.indices.filter { g in
+            !claimed.contains(g) && groups[g].tokens.contains { !$0.isBlankMark }
+        }
         var options: [[[ReadValue]]] = Array(repeating: [], count: rows.count)
         var how = Array(repeating: Ambiguity.none, count: rows.count)
         var placedByOrder: Set<Int> = []
@@ -22,7 +27,7 @@ struct RequestsTableReader {
             switch assignment[r] {
             case .group(let g):
                 let group = groups[g]
-                if let label = group.label, label.row == r, !label.partial {
+                if let label = group.label, label.row == r {
                     fill.recordVariant(label, row: row, text: text, in: &report)
                 } else {
                     placedByOrder.insert(r)
@@ -34,9 +39,12 @@ struct RequestsTableReader {
                     how[r] = .alignment
                     if kept.isEmpty {
                         placedByOrder.remove(r)
+                        let all = group.tokens.map(values.value).map(\.number)
+                        let n = row.columns.count
+                        // Each column could hold the value at its place under any alignment.
+                        let candidates = (0..<n).map { c in (0...max(0, all.count - n)).compactMap { all[$0 + c] } }
                         fill.setUncertain(
-                            row: r, at: text.location(group.tokens[0].start),
-                            candidates: group.tokens.map(values.value).compactMap(\.number).map { [$0] }, in: &report,
+                            row: r, at: text.location(group.tokens[0].start), candidates: candidates, in: &report,
                             reasoning: "该行数值多于列数，且任何对齐都不能使总计等于各列之和")
                     }
                 case .splits(let splits):
@@ -53,8 +61,12 @@ struct RequestsTableReader {
                         row: r, at: text.location(group.tokens[0].start), candidates: [], in: &report,
                         reasoning: "数字连写，可能的拆法过多")
                 }
-            case .blank(let offset):
+            case .blank(let offset) where unclaimed.isEmpty:
                 fill.setBlank(row: r, at: text.location(offset), in: &report)
+            case .blank(let offset):
+                fill.setUncertain(
+                    row: r, at: text.location(offset), candidates: [], in: &report,
+                    reasoning: "该行标签后没有数值，但表中有 \(unclaimed.count) 组数值未能对应到行：不能断定该行为空白")
             case .unknown:
                 break
             }

@@ -67,6 +67,20 @@ final class CheckTests: XCTestCase {
         XCTAssertTrue(applicant.message.contains("71"))
     }
 
+    func testNoErrorAgainstTheAgencyForARowTheReaderCannotAlign() throws {
+        let original = try text("seeds/004_7f2f36b97c6d827f.txt")
+        // Eight values for seven cells, and neither alignment keeps the row's own sum: the reader
+        // cannot tell which value is stray, so the row is uncertain and no identity blames the agency.
+        let broken = original.replacingOccurrences(
+            of: "(七) 总计\t0\t0\t0\t0\t0\t0\t0\t0", with: "(七) 总计\t0\t3\t0\t0\t0\t0\t0\t0")
+        let report = try read(broken)
+        let total = try XCTUnwrap(report.cell("requests.total.natural_person"))
+        XCTAssertEqual(total.status, .uncertain)
+        XCTAssertTrue(total.candidates.contains(CellNumber(3)), "\(total.candidates)")
+        let findings = CheckCatalogue.check(report)
+        XCTAssertEqual(findings.filter { $0.severity == .error }.map(\.id), [])
+    }
+
     func testOutcomeTotalAndAppealTotal() throws {
         let original = try text("seeds/004_7f2f36b97c6d827f.txt")
         // The row prints a stray leading value (8 for 7 cells): change the first real cell and its
