@@ -31,6 +31,17 @@ struct AppealsTableReader {
                 report.readerNotes.append(
                     "\(text.location(first.start)): table 四 has \(valueTokens.count) values for \(n) cells")
             }
+            if candidates.isEmpty, interleaved(tokens) {
+                // Header words stand among the values (text taken in reading order, not row by row)
+                // and the blocks do not add up: the order of the values is not the table's.
+                let all = Array(Set(valueTokens.compactMap { values.value($0).number })).sorted()
+                for r in rows.indices {
+                    fill.setUncertain(
+                        row: r, at: text.location(first.start), candidates: Array(repeating: all, count: width),
+                        in: &report, reasoning: "表四的数值与表头文字交错，且按出现顺序各部分总计不等于其分项之和：顺序不可靠")
+                }
+                return
+            }
             if candidates.isEmpty || valueTokens.count == n { candidates = [windows[0]] }
         } else {
             let runTogether = !valueTokens.dropFirst().contains { $0.strongSeparatorBefore }
@@ -62,6 +73,14 @@ struct AppealsTableReader {
                 fill.setOptions(slice, row: r, in: &report, reasoning: "数字连写，有 \(slice.count) 种拆法")
             }
         }
+    }
+
+    /// Whether words stand between the table's first and last value.
+    private func interleaved(_ tokens: [Token]) -> Bool {
+        guard let first = tokens.firstIndex(where: { $0.kind == .value }),
+            let last = tokens.lastIndex(where: { $0.kind == .value })
+        else { return false }
+        return tokens[first...last].contains { $0.kind == .text }
     }
 
     private func blocksAddUp(_ values: [ReadValue]) -> Bool { blocksAddUp(values.map(\.number)) }

@@ -12,6 +12,9 @@ struct ProactiveTableReader {
         let values = RowValues(text: text)
         let found = LabelledGroups(tokens: tokens, matcher: .of(format, .proactive), text: text)
         var partialRows: [(row: Int, values: [ReadValue])] = []
+        // Values outside any labelled row, other than notes that name their column (`55（含自然失效29件）`).
+        let looseValues = found.groups.filter { $0.label == nil }.flatMap(\.tokens)
+            .filter { !$0.isBlankMark && $0.note == nil }.count
         var placed: Set<CellNumber> = []
 
         for (r, row) in rows.enumerated() {
@@ -40,7 +43,14 @@ struct ProactiveTableReader {
                 }
             } else if let seen = found.labels.first(where: { $0.match.row == r }) {
                 fill.recordVariant(seen.match, row: row, text: text, in: &report)
-                fill.setBlank(row: r, at: text.location(seen.match.start), in: &report)
+                if looseValues == 0 {
+                    fill.setBlank(row: r, at: text.location(seen.match.start), in: &report)
+                } else {
+                    // Values stand apart from any label: this row's may be among them.
+                    fill.setUncertain(
+                        row: r, at: text.location(seen.match.start), candidates: [], in: &report,
+                        reasoning: "该行标签后没有数值，但表中有 \(looseValues) 个数值未能对应到行：不能断定该行为空白")
+                }
             }
         }
         resolvePartial(partialRows, loose: found.groups.filter { $0.label == nil }, placed: placed, fill: fill, into: &report)

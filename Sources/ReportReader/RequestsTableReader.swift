@@ -11,7 +11,7 @@ struct RequestsTableReader {
         let rows = format.rows[.requests] ?? []
         let fill = TableFill(format: format, table: .requests)
         let found = LabelledGroups(tokens: tokens, matcher: .of(format, .requests), text: text)
-        let groups = found.groups
+        let groups = Self.rowsApart(found.groups, columns: rows.first?.columns.count ?? 7)
         let assignment = assign(groups: groups, rowCount: rows.count, labels: found.labels.map(\.match))
         let values = RowValues(text: text)
 
@@ -138,6 +138,21 @@ struct RequestsTableReader {
         var isBlank: Bool {
             if case .blank = self { return true }
             return false
+        }
+    }
+
+    /// A run of separated values that holds several whole rows (a converter wrote each cell on a
+    /// line of its own and the labels elsewhere) is that many rows: the first keeps the label before
+    /// them, the others are placed by order between the labelled rows.
+    static func rowsApart(_ groups: [ValueGroup], columns n: Int) -> [ValueGroup] {
+        groups.flatMap { group -> [ValueGroup] in
+            let count = group.tokens.count
+            guard n > 0, !group.runTogether, count >= 2 * n, count % n == 0 else { return [group] }
+            return stride(from: 0, to: count, by: n).map { start in
+                ValueGroup(
+                    tokens: Array(group.tokens[start..<(start + n)]), label: start == 0 ? group.label : nil,
+                    runTogether: false)
+            }
         }
     }
 
