@@ -17,6 +17,8 @@ public enum TextNormalization {
             return " "
         case 0x2014, 0x2013, 0x2015, 0x2212, 0x2500:  // dashes
             return "—"
+        case 0x2F00...0x2FD5:
+            return Unicode.Scalar(kangxiRadicalIdeographs[Int(v - 0x2F00)]) ?? s
         case 0xFF5F...0xFF60:
             return s
         default:

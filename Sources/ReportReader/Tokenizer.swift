@@ -186,16 +186,21 @@ struct Tokenizer {
         return j + 1
     }
 
-    /// The end of a bracketed note that holds a number and words, e.g. `(含自然失效 29 件)`.
+    /// The end of a bracketed note that holds one number and words, e.g. `(含自然失效 29 件)`.
     private func noteEnd(from open: Int, limit: Int) -> Int? {
         let s = text.scalars
         var j = open + 1
-        var digit = false, han = false
+        var numbers = 0, han = false
         while j < limit, j - open < 40 {
             let c = s[j]
-            if c == ")" { return digit && han ? j + 1 : nil }
+            if c == ")" { return numbers == 1 && han ? j + 1 : nil }
             if c == "(" { return nil }
-            if c.asciiDigit != nil { digit = true } else if TextNormalization.isHan(c) { han = true }
+            if c.asciiDigit != nil {
+                // One number: brackets around several are a wrapped label with a row's values inside.
+                if s[j - 1].asciiDigit == nil && s[j - 1] != "." { numbers += 1 }
+            } else if TextNormalization.isHan(c) {
+                han = true
+            }
             j += 1
         }
         return nil
