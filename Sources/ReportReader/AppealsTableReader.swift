@@ -10,7 +10,10 @@ struct AppealsTableReader {
         let valueTokens = tokens.filter { $0.kind == .value }
         guard let first = valueTokens.first else {
             // The table is there (its header words are) but holds no value: every cell is blank.
-            if let header = tokens.first(where: { $0.kind == .text }) {
+            // Without them (a converter put `[TABLE]` in its place) nothing is known of its cells.
+            if let header = tokens.first(where: { $0.kind == .text }),
+                Self.headerWords.contains(where: { text.find($0, in: header.start..<(tokens.last?.end ?? header.start)) != nil })
+            {
                 for r in (format.rows[.appeals] ?? []).indices {
                     fill.setBlank(row: r, at: text.location(header.start), in: &report)
                 }
@@ -82,6 +85,9 @@ struct AppealsTableReader {
         else { return false }
         return tokens[first...last].contains { $0.kind == .text }
     }
+
+    /// Words of table 四's header: the outcome columns.
+    private static let headerWords = ["维持", "纠正", "尚未审结"].map(\.normalizedScalars)
 
     private func blocksAddUp(_ values: [ReadValue]) -> Bool { blocksAddUp(values.map(\.number)) }
 

@@ -75,7 +75,44 @@ struct RequestsTableReader {
             fill.recordVariant(match, row: rows[r], text: text, in: &report)
         }
         settle(options, how: how, fill: fill, into: &report)
+        doubtShifts(groups: groups, assignment: assignment, unclaimed: unclaimed, fill: fill, into: &report)
         AlignmentGuard(format: format, table: .requests).doubt(rows: placedByOrder, in: &report)
+    }
+
+    /// A label with no values, then a labelled row whose values are followed by values no row
+    /// claimed: a label wrapped over lines pushed each row's values one row down (a page printed to
+    /// PDF centres them in tall cells), or the first row is blank and the spare values stray. Both
+    /// readings stand; cells on which they differ are uncertain.
+    private func doubtShifts(
+        groups: [ValueGroup], assignment: [RowSource], unclaimed: [Int], fill: TableFill, into report: inout Report
+    ) {
+        let values = RowValues(text: text)
+        var notes: [String] = []
+        for spare in unclaimed where spare > 0 && groups[spare].label == nil {
+            guard let row = assignment.firstIndex(where: { if case .group(spare - 1) = $0 { true } else { false } }),
+                row > 0, case .blank = assignment[row - 1]
+            else { continue }
+            let cells = fill.cellIndices(row: row)
+            let above = cells.map { report.cells[$0] }
+            guard above.allSatisfy({ $0.status == .read || $0.status == .blank }) else { continue }
+            let below: [ReadValue]
+            switch values.reading(of: groups[spare], columns: cells.count, notes: &notes, rule: .lastIsSum) {
+            case .exact(let v): below = v
+            case .alignments(let kept) where kept.count == 1: below = kept[0]
+            default: continue
+            }
+            let reasoning = "标签跨行，数值可能属于上一行：其后另有一组数值未对应到行"
+            for (c, cell) in fill.cellIndices(row: row - 1).enumerated() {
+                report.cells[cell] = Cell(
+                    value: nil, status: .uncertain, source: above[c].source, candidates: above[c].value.map { [$0] } ?? [],
+                    reasoning: reasoning)
+            }
+            for (c, cell) in cells.enumerated() where above[c].value != below[c].number {
+                report.cells[cell] = Cell(
+                    value: nil, status: .uncertain, source: above[c].source,
+                    candidates: Array(Set([above[c].value, below[c].number].compactMap { $0 })).sorted(), reasoning: reasoning)
+            }
+        }
     }
 
     /// Why a row has more than one reading.
