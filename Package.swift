@@ -73,6 +73,11 @@ let package = Package(
             name: "gongkai-load",
             dependencies: ["AnnualReport", "ReportSynthesis", "Store", "WebApp", .product(name: "Hummingbird", package: "hummingbird")]
         ),
+        // Coverage-guided fuzzing (scripts/fuzz): libFuzzer's driver, declared weak so that plain builds link.
+        .target(name: "FuzzDriver"),
+        .target(name: "FuzzTargets", dependencies: ["AnnualReport", "ReportReader", "ReportSources", "ReportWriter"]),
+        .executableTarget(
+            name: "gongkai-fuzz", dependencies: ["FuzzTargets", "FuzzDriver", "ReportReader", "ReportSources", "ReportWriter"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AnnualReportTests", dependencies: ["AnnualReport"]),
         .testTarget(
@@ -85,7 +90,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportSourcesTests",
-            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "TestSupport", "ReportSynthesis"]
+            dependencies: [
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "TestSupport", "ReportSynthesis", "FuzzTargets",
+            ]
         ),
         .testTarget(
             name: "ReportWriterTests",

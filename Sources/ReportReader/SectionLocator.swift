@@ -45,14 +45,14 @@ struct SectionLocator {
             found.start[.proactive] = s2
             found.headingFound.insert(.proactive)
         } else if let t = text.find(scalars("第二十条第(一)项"), in: cursor..<text.count) {
-            found.start[.proactive] = lineStart(of: t)
+            found.start[.proactive] = max(cursor, lineStart(of: t))  // never before the section found last
         }
         cursor = found.start[.proactive] ?? cursor
         if let s3 = heading("三、", then: "收到和处理", window: 2, from: cursor) {
             found.start[.requests] = s3
             found.headingFound.insert(.requests)
         } else if let t = text.find(scalars("申请人情况"), in: cursor..<text.count) {
-            found.start[.requests] = lineStart(of: t)
+            found.start[.requests] = max(cursor, lineStart(of: t))  // never before the section found last
         }
         cursor = found.start[.requests] ?? cursor
         if let s4 = heading("四、", then: "复议", window: 24, from: cursor, excluding: ["结转"]) {
@@ -61,7 +61,7 @@ struct SectionLocator {
         } else if let last = text.find(scalars("结转下年度继续办理"), in: cursor..<text.count),
             let t = text.find(scalars("行政复议"), in: last..<text.count)
         {
-            found.start[.appeals] = lineStart(of: t)
+            found.start[.appeals] = max(cursor, lineStart(of: t))  // never before the section found last
         }
         cursor = found.start[.appeals] ?? cursor
         if let s5 = heading("五、", then: "问题", window: 24, from: cursor) {
@@ -70,7 +70,7 @@ struct SectionLocator {
         } else if let t = text.find(scalars("存在的主要问题"), in: cursor..<text.count)
             ?? text.find(scalars("存在问题"), in: cursor..<text.count)
         {
-            found.start[.problems] = lineStart(of: t)
+            found.start[.problems] = max(cursor, lineStart(of: t))  // never before the section found last
         }
         cursor = found.start[.problems] ?? cursor
         if let s6 = heading("六、", then: "其他", window: 6, from: cursor) {

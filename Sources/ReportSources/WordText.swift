@@ -13,6 +13,7 @@ public enum WordText {
     /// The text of `word/document.xml` in a .docx archive.
     public static func text(from bytes: [UInt8], origin: String) throws -> String {
         let archive: Archive
+        try ZIPPreflight.check(bytes, origin: origin)
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
@@ -29,6 +30,10 @@ public enum WordText {
             _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
         } catch {
             throw ReadError(origin: origin, problem: .unsupported("the Word document is damaged (\(error))"))
+        }
+        // Foundation's XMLParser traps on a name that is not UTF-8 (`<\u{FF}>`): refuse such bytes first.
+        guard String(validating: xml, as: UTF8.self) != nil else {
+            throw ReadError(origin: origin, problem: .unsupported("word/document.xml is not UTF-8 text"))
         }
         let collector = DocumentCollector()
         let parser = XMLParser(data: xml)

@@ -67,6 +67,7 @@ extension ReportStore {
 
     static func expand(zip bytes: [UInt8], name: String, limits: ArchiveLimits) throws -> [(name: String, bytes: [UInt8])] {
         let archive: Archive
+        try ZIPPreflight.check(bytes, origin: name)
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {

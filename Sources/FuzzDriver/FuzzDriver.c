@@ -1,0 +1,3 @@
+#include "FuzzDriver.h"
+
+int gongkai_fuzz_driver_available(void) { return LLVMFuzzerRunDriver != NULL; }
