@@ -179,16 +179,15 @@ struct RequestsTableReader {
     }
 
     /// A run of separated values that holds several whole rows (a converter wrote each cell on a
-    /// line of its own and the labels elsewhere) is that many rows: the first keeps the label before
-    /// them, the others are placed by order between the labelled rows.
+    /// line of its own and the labels elsewhere) is that many rows, placed by order between the
+    /// labelled rows (and so doubted where the identities fail).
     static func rowsApart(_ groups: [ValueGroup], columns n: Int) -> [ValueGroup] {
         groups.flatMap { group -> [ValueGroup] in
             let count = group.tokens.count
             guard n > 0, !group.runTogether, count >= 2 * n, count % n == 0 else { return [group] }
             return stride(from: 0, to: count, by: n).map { start in
-                ValueGroup(
-                    tokens: Array(group.tokens[start..<(start + n)]), label: start == 0 ? group.label : nil,
-                    runTogether: false)
+                // The label before the run is the last of the labels written apart: it names no chunk.
+                ValueGroup(tokens: Array(group.tokens[start..<(start + n)]), label: nil, runTogether: false)
             }
         }
     }
