@@ -177,7 +177,10 @@ public enum FuzzSeeds {
             if line.contains("\t") {
                 if !inTable { out += "<table>\n" }
                 inTable = true
-                out += "<tr>" + line.split(separator: "\t", omittingEmptySubsequences: false).map { "<td>\(escaped($0))</td>" }.joined() + "</tr>\n"
+                out +=
+                    "<tr>"
+                    + line.split(separator: "\t", omittingEmptySubsequences: false).map { "<td>\(escaped($0))</td>" }.joined()
+                    + "</tr>\n"
             } else {
                 if inTable { out += "</table>\n" }
                 inTable = false
@@ -261,16 +264,19 @@ public enum FuzzSeeds {
         case .docx, .docxml:
             words += [
                 "<w:p>", "</w:p>", "<w:r>", "<w:t>", "</w:t>", "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>",
-                "<w:tab/>", "<w:br/>", "<w:gridSpan w:val=\"2\"/>", "<w:vMerge/>", "<w:tcPr>", "</w:tcPr>", "xml:space=\"preserve\"",
+                "<w:tab/>", "<w:br/>", "<w:gridSpan w:val=\"2\"/>", "<w:vMerge/>", "<w:tcPr>", "</w:tcPr>",
+                "xml:space=\"preserve\"",
                 "<![CDATA[", "]]>", "&lt;", "&#20214;", "<!ENTITY", "word/document.xml", "PK\u{3}\u{4}", "PK\u{1}\u{2}",
                 "PK\u{5}\u{6}",
             ]
         case .input:
-            words += Array(keys) + [
-                "format: \"2021\"", "format: \"2019\"", "year: 2021", "agency: ", "published: 2022-01-20", "variant: single-other-row",
-                "sections:", "overview: |", ": null", ": ~", "{", "}", "[", "]", "\"", ": ", "  ", "- ", "&a ", "*a", "!!str",
-                "!!binary", "---", "...", "1e999", "-0", "0x1F", ".inf", "2021-02-30",
-            ]
+            words +=
+                Array(keys) + [
+                    "format: \"2021\"", "format: \"2019\"", "year: 2021", "agency: ", "published: 2022-01-20",
+                    "variant: single-other-row",
+                    "sections:", "overview: |", ": null", ": ~", "{", "}", "[", "]", "\"", ": ", "  ", "- ", "&a ", "*a", "!!str",
+                    "!!binary", "---", "...", "1e999", "-0", "0x1F", ".inf", "2021-02-30",
+                ]
         case .reader, .text:
             words += ["\u{FF}\u{FE}", "\u{FE}\u{FF}", "\u{EF}\u{BB}\u{BF}"]
         }

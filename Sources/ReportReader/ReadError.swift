@@ -45,7 +45,11 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
         case .notAReport:
             "\(origin): no annual report found — none of the statutory sections or tables (主动公开政府信息情况, 收到和处理政府信息公开申请情况, 行政复议、行政诉讼情况) is in the text"
         case .noStatutoryTables(let year, let statements):
-            (year.map { $0 < 2019 ? "\(origin): a free-form report for \($0), before the statutory formats of 2019 and 2021" : "\(origin): a report for \($0)" }
+            (year.map {
+                $0 < 2019
+                    ? "\(origin): a free-form report for \($0), before the statutory formats of 2019 and 2021"
+                    : "\(origin): a report for \($0)"
+            }
                 ?? "\(origin): a report")
                 + " with no statutory table: none of the rows of tables 二, 三 and 四 is in the text, so no cell is read"
                 + (statements.isEmpty ? "" : "; its narrative states: " + statements.joined(separator: "；"))

@@ -43,7 +43,8 @@ public enum ZIPPreflight {
             // A stored entry's data (and a data descriptor after it) is found by its uncompressed size.
             let stored = method == 0 ? uncompressed : compressed
             guard dataStart + max(compressed, stored) <= count else {
-                throw damaged("entry \(n + 1) claims \(max(compressed, stored)) bytes at \(dataStart), past the end (\(count) bytes)")
+                throw damaged(
+                    "entry \(n + 1) claims \(max(compressed, stored)) bytes at \(dataStart), past the end (\(count) bytes)")
             }
             at += 46 + nameLength + extra + comment
         }

@@ -54,7 +54,9 @@ if arguments.count == 3, arguments[1] == "dict", let target = FuzzTarget(rawValu
 // regression test runs saved crashes this way, so that a trap fails one test, not the whole run).
 // Prints what each gave; exits 3 on a broken promise of the reading API, dies on a trap.
 if arguments.count > 3, arguments[1] == "replay" {
-    guard let target = FuzzTarget(rawValue: arguments[2]) else { fail("gongkai-fuzz replay: no target \"\(arguments[2])\"; targets: \(targets)") }
+    guard let target = FuzzTarget(rawValue: arguments[2]) else {
+        fail("gongkai-fuzz replay: no target \"\(arguments[2])\"; targets: \(targets)")
+    }
     for path in arguments.dropFirst(3) {
         guard let data = FileManager.default.contents(atPath: path) else { fail("gongkai-fuzz replay: cannot read \(path)") }
         let outcome = target.run([UInt8](data))
@@ -63,7 +65,8 @@ if arguments.count > 3, arguments[1] == "replay" {
             exit(3)
         }
         switch outcome {
-        case .report(let report): print("\(path): a report, \(report.cells.count) cells, format \(report.format.version.rawValue)")
+        case .report(let report):
+            print("\(path): a report, \(report.cells.count) cells, format \(report.format.version.rawValue)")
         case .failed(let error): print("\(path): \(type(of: error)): \(error)")
         case .skipped(let why): print("\(path): skipped (\(why))")
         }

@@ -60,7 +60,8 @@ final class ConverterZooTests: XCTestCase {
             var tally = Tally()
             tally.total = truth.count
             do {
-                let report = try ReportSources.read(bytes: [UInt8](Data(contentsOf: url)), origin: path, name: url.lastPathComponent)
+                let report = try ReportSources.read(
+                    bytes: [UInt8](Data(contentsOf: url)), origin: path, name: url.lastPathComponent)
                 for (key, value) in truth {
                     let trueValue = (value as? NSNumber).flatMap { CellNumber(parsing: $0.stringValue[...]) }
                     guard let cell = report.cell(key) else {

@@ -97,7 +97,9 @@ final class FuzzRegressionTests: XCTestCase {
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-                let how = process.terminationReason == .exit ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)"
+                let how =
+                    process.terminationReason == .exit
+                    ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)"
                 return XCTFail(
                     "\(label) through \(target): the reader died (\(how)); replay with gongkai-fuzz replay \(target.rawValue) \(input.path)\n"
                         + text.suffix(1500), file: file, line: line)
@@ -129,7 +131,9 @@ final class FuzzRegressionTests: XCTestCase {
         let hugeSeed = seed.replacingOccurrences(of: "\t0\n", with: "\t\(huge)\n")
             .replacingOccurrences(of: "申请0件", with: "申请\(huge)件")
         var cases: [Case] = []
-        func add(_ target: FuzzTarget, _ label: String, _ bytes: [UInt8]) { cases.append(Case(target: target, label: label, bytes: bytes)) }
+        func add(_ target: FuzzTarget, _ label: String, _ bytes: [UInt8]) {
+            cases.append(Case(target: target, label: label, bytes: bytes))
+        }
         func add(_ targets: [FuzzTarget], _ label: String, _ text: String) {
             for t in targets { add(t, label, Array(text.utf8)) }
         }
@@ -166,7 +170,8 @@ final class FuzzRegressionTests: XCTestCase {
             """
         add(.docxml, "rows and cells outside tables", Array(document.utf8))
         let nested =
-            "<w:document xmlns:w=\"w\"><w:body>" + String(repeating: "<w:tbl><w:tr><w:tc>", count: 2_000) + "<w:p><w:r><w:t>1</w:t></w:r></w:p>"
+            "<w:document xmlns:w=\"w\"><w:body>" + String(repeating: "<w:tbl><w:tr><w:tc>", count: 2_000)
+            + "<w:p><w:r><w:t>1</w:t></w:r></w:p>"
             + String(repeating: "</w:tc></w:tr></w:tbl>", count: 2_000) + "</w:body></w:document>"
         add(.docxml, "2,000 tables nested in cells", Array(nested.utf8))
         add(.docxml, "not XML", Array("<w:t>1件".utf8))
