@@ -67,7 +67,9 @@ struct RowValues {
         if tokens.count > n {
             let all = tokens.map(value)
             let windows = (0...(all.count - n)).map { Array(all[$0..<($0 + n)]) }
-            let kept = windows.filter { rule.accepts($0.map(\.number)) }
+            // Windows that read the same numbers (a row of zeros) are one reading.
+            var seen: Set<[CellNumber?]> = []
+            let kept = windows.filter { rule.accepts($0.map(\.number)) && seen.insert($0.map(\.number)).inserted }
             notes.append(
                 "\(text.location(tokens[0].start)): 该行应有 \(n) 个数值，却有 \(tokens.count) 个："
                     + (kept.count == 1 ? "仅一种对齐满足勾稽关系" : "\(kept.count) 种对齐满足勾稽关系"))

@@ -25,8 +25,19 @@ public enum ReportInput {
             if text.drop(while: { $0.isWhitespace }).first == "{" {
                 root = try JSONSerialization.jsonObject(with: Data(text.utf8))
             } else {
-                root = try Yams.load(yaml: text)
+                let node = try Yams.compose(yaml: text)
+                // Aliases multiply: seven levels of `*a` in 443 bytes expand to gigabytes. A report's
+                // data is a few hundred values; count the nodes as expanded, up to a bound, first.
+                var budget = Self.maximumYAMLNodes
+                if let node, !fits(node, budget: &budget) {
+                    throw InputError(
+                        origin: origin,
+                        problem: "the YAML expands to more than \(Self.maximumYAMLNodes) values (aliases repeating aliases?)")
+                }
+                root = node?.any
             }
+        } catch let error as InputError {
+            throw error
         } catch {
             throw InputError(origin: origin, problem: "not valid JSON or YAML: \(error)")
         }
@@ -34,6 +45,20 @@ public enum ReportInput {
             throw InputError(origin: origin, problem: "expected an object with format, year, agency and the tables")
         }
         return try report(from: object, origin: origin)
+    }
+
+    /// More values than any report's data has: beyond it, YAML is refused before it is expanded.
+    static let maximumYAMLNodes = 100_000
+
+    /// Whether the node, with every alias expanded, has at most `budget` nodes; stops counting there.
+    private static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .mapping(let mapping): return mapping.allSatisfy { fits($0.key, budget: &budget) && fits($0.value, budget: &budget) }
+        case .sequence(let sequence): return sequence.allSatisfy { fits($0, budget: &budget) }
+        case .scalar, .alias: return true
+        }
     }
 
     static func report(from object: [String: Any], origin: String) throws -> Report {
