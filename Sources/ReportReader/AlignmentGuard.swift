@@ -1,9 +1,10 @@
 import AnnualReport
 
-/// Rows whose values were placed by their order rather than by a label of their own (a converter
-/// separated labels from values) are read only when the identities confirm the placement: where an
-/// identity touching them fails, the reader doubts its own alignment before the agency's arithmetic,
-/// and their cells become uncertain.
+/// Rows whose values were placed by inference — by their order rather than by a label of their own
+/// (a converter separated labels from values), or at the one alignment their own 总计 allowed — stay
+/// read only while the table's identities do not fail: where an identity touching them fails, the
+/// reader doubts its own placement before the agency's arithmetic, and their cells become uncertain.
+/// (Values swapped between such rows keep every column sum; order-preserving converters do not swap.)
 struct AlignmentGuard {
     let format: ReportFormat
     let table: TableID

@@ -26,6 +26,7 @@ struct AppealsTableReader {
         let values = RowValues(text: text)
         var candidates: [[ReadValue]]
         var reasoning: String?
+        var doubt: String?
         if valueTokens.count >= n {
             // Extra numbers before or after the table: keep the run of fifteen whose blocks add up.
             let windows = [Array(valueTokens.prefix(n)), Array(valueTokens.suffix(n))].map { $0.map(values.value) }
@@ -44,6 +45,11 @@ struct AppealsTableReader {
                         in: &report, reasoning: "表四的数值与表头文字交错，且按出现顺序各部分总计不等于其分项之和：顺序不可靠")
                 }
                 return
+            }
+            if candidates.isEmpty && valueTokens.count > n {
+                // Extra values and neither run adds up: which fifteen are the table is unknown.
+                candidates = windows
+                doubt = "表四有 \(valueTokens.count) 个数值，应为 \(n) 个，且首尾两种取法的各部分总计都不等于其分项之和"
             }
             if candidates.isEmpty || valueTokens.count == n { candidates = [windows[0]] }
         } else {
@@ -73,7 +79,7 @@ struct AppealsTableReader {
             } else if slice.count == 1 {
                 fill.setExact(slice[0], row: r, in: &report, reasoning: reasoning)
             } else {
-                fill.setOptions(slice, row: r, in: &report, reasoning: "数字连写，有 \(slice.count) 种拆法")
+                fill.setOptions(slice, row: r, in: &report, reasoning: doubt ?? "数字连写，有 \(slice.count) 种拆法")
             }
         }
     }

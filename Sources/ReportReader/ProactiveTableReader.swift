@@ -13,8 +13,12 @@ struct ProactiveTableReader {
         let found = LabelledGroups(tokens: tokens, matcher: .of(format, .proactive), text: text)
         var partialRows: [(row: Int, values: [ReadValue])] = []
         // Values outside any labelled row, other than notes that name their column (`55（含自然失效29件）`).
-        let looseValues = found.groups.filter { $0.label == nil }.flatMap(\.tokens)
-            .filter { !$0.isBlankMark && $0.note == nil }.count
+        let noteWords = Set(rows.flatMap { $0.columns.flatMap(\.noteWords) })
+        let looseValues = found.groups.filter { $0.label == nil }.flatMap(\.tokens).filter { token in
+            guard !token.isBlankMark else { return false }
+            guard let note = token.note.map(text.normalizedText) else { return true }
+            return !noteWords.contains { note.contains($0) }
+        }.count
         var placed: Set<CellNumber> = []
 
         for (r, row) in rows.enumerated() {

@@ -37,6 +37,10 @@ struct RequestsTableReader {
                 case .alignments(let kept):
                     options[r] = kept
                     how[r] = .alignment
+                    // Extra values before the row's own (numbering, a merged group cell) are the common
+                    // case; any other alignment the row's own sum chose must not fail the table's identities.
+                    let suffix = group.tokens.suffix(row.columns.count).map { values.value($0).number }
+                    if !(kept.count == 1 && kept[0].map(\.number) == suffix) { placedByOrder.insert(r) }
                     if kept.isEmpty {
                         placedByOrder.remove(r)
                         let all = group.tokens.map(values.value).map(\.number)

@@ -61,9 +61,7 @@ struct RowValues {
     func reading(
         of group: ValueGroup, columns n: Int, notes: inout [String], rule: SplitRule = .none
     ) -> RowReading {
-        var tokens = group.tokens
-        // Empty cells a page keeps after the last value (spacer columns) say nothing.
-        while tokens.count > n, tokens.last?.isBlankMark == true { tokens.removeLast() }
+        let tokens = group.tokens
         if tokens.count > n {
             let all = tokens.map(value)
             let windows = (0...(all.count - n)).map { Array(all[$0..<($0 + n)]) }

@@ -81,6 +81,18 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(findings.filter { $0.severity == .error }.map(\.id), [])
     }
 
+    func testAnAlignmentChosenByTheRowsOwnSumIsDoubtedWhenTheTableDisagrees() throws {
+        let original = try text("seeds/004_7f2f36b97c6d827f.txt")
+        // A stray value after the row: only the first seven add up, but then 三（七）总计 no longer
+        // equals the sum of the outcomes — the stray may as well be the agency's total.
+        let broken = original.replacingOccurrences(
+            of: "3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t0", with: "3.补正后申请内容仍不明确\t2\t0\t0\t0\t0\t0\t2\t5")
+        XCTAssertNotEqual(broken, original)
+        let report = try read(broken)
+        XCTAssertEqual(report.cell("requests.unable.unclear_after_correction.natural_person")?.status, .uncertain)
+        XCTAssertFalse(ids(CheckCatalogue.check(report)).contains("arithmetic.outcome-total"))
+    }
+
     func testOutcomeTotalAndAppealTotal() throws {
         let original = try text("seeds/004_7f2f36b97c6d827f.txt")
         // The row prints a stray leading value (8 for 7 cells): change the first real cell and its
