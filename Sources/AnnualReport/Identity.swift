@@ -48,3 +48,23 @@ public struct Identity: Sendable, Hashable {
         return result
     }
 }
+
+extension Identity {
+    /// Both sides summed over `cells`; nil when a cell has no value (blank or not read with
+    /// certainty) or a sum overflows: the identity then says nothing.
+    public func sums(in cells: [Cell]) -> (left: CellNumber, right: CellNumber)? {
+        func sum(_ side: [Int]) -> CellNumber? {
+            var values: [CellNumber] = []
+            for i in side {
+                guard i < cells.count, let v = cells[i].value else { return nil }
+                values.append(v)
+            }
+            return CellNumber.sum(values)
+        }
+        guard let l = sum(left), let r = sum(right) else { return nil }
+        return (l, r)
+    }
+
+    /// Whether the identity holds over `cells`; nil when it says nothing (see `sums(in:)`).
+    public func holds(in cells: [Cell]) -> Bool? { sums(in: cells).map { $0.left == $0.right } }
+}

@@ -10,7 +10,7 @@ enum ArithmeticChecks {
     private static func identityCheck(_ kind: Identity.Kind) -> Check {
         Check(id: kind.rawValue, summary: "identity \(kind.rawValue) holds") { report in
             report.format.identities.filter { $0.kind == kind }.compactMap { identity in
-                guard let l = sum(identity.left, in: report), let r = sum(identity.right, in: report), l != r else { return nil }
+                guard let (l, r) = identity.sums(in: report.cells), l != r else { return nil }
                 let cells = (identity.left + identity.right).map(report.findingCell)
                 let leftNames = identity.left.map { report.format.label(ofCell: $0) }.joined(separator: " + ")
                 let message: String
@@ -29,23 +29,6 @@ enum ArithmeticChecks {
                     source: report.cells[identity.left[0]].source, origin: report.origin)
             }
         }
-    }
-
-    /// The sum of cells, nil when one is blank or unread (the identity then says nothing).
-    private static func sum(_ cells: [Int], in report: Report) -> CellNumber? {
-        var total = CellNumber(0)
-        for i in cells {
-            guard let v = report.cells[i].value else { return nil }
-            if total.isInteger && v.isInteger {
-                let (r, overflow) = total.mantissa.addingReportingOverflow(v.mantissa)
-                if overflow { return nil }
-                total = CellNumber(r)
-            } else {
-                guard let r = CellNumber.sum([total, v]) else { return nil }
-                total = r
-            }
-        }
-        return total
     }
 
     static let negative = Check(id: "arithmetic.negative", summary: "a count is negative (only 本年增/减 may be)") {

@@ -15,7 +15,7 @@ struct AlignmentGuard {
         let cellsOfRow = Dictionary(uniqueKeysWithValues: placed.map { ($0, fill.cellIndices(row: $0)) })
         let rowOfCell = Dictionary(uniqueKeysWithValues: cellsOfRow.flatMap { row, cells in cells.map { ($0, row) } })
         var doubted: Set<Int> = []
-        for identity in format.identities where fails(identity, in: report) {
+        for identity in format.identities where identity.holds(in: report.cells) == false {
             for cell in identity.left + identity.right {
                 if let row = rowOfCell[cell] { doubted.insert(row) }
             }
@@ -33,19 +33,5 @@ struct AlignmentGuard {
                 report.cells[cell] = doubtedCell
             }
         }
-    }
-
-    /// Whether every cell of the identity was read and the sums differ.
-    private func fails(_ identity: Identity, in report: Report) -> Bool {
-        func sum(_ cells: [Int]) -> CellNumber? {
-            var values: [CellNumber] = []
-            for cell in cells {
-                guard report.cells[cell].status == .read, let v = report.cells[cell].value else { return nil }
-                values.append(v)
-            }
-            return CellNumber.sum(values)
-        }
-        guard let l = sum(identity.left), let r = sum(identity.right) else { return false }
-        return l != r
     }
 }

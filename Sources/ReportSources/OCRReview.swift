@@ -8,11 +8,7 @@ import AnnualReport
 enum OCRReview {
     static func review(_ report: inout Report) {
         let identities = report.format.identities
-        func holds(_ identity: Identity, _ cells: [Cell]) -> Bool? {
-            let l = identity.left.map { cells[$0].value }, r = identity.right.map { cells[$0].value }
-            guard l.allSatisfy({ $0 != nil }), r.allSatisfy({ $0 != nil }) else { return nil }
-            return CellNumber.sum(l.compactMap { $0 }) == CellNumber.sum(r.compactMap { $0 })
-        }
+        func holds(_ identity: Identity, _ cells: [Cell]) -> Bool? { identity.holds(in: cells) }
         let failing = identities.filter { holds($0, report.cells) == false }
         let confirmed = Set(identities.filter { holds($0, report.cells) == true }.flatMap { $0.left + $0.right })
         let suspects = Set(failing.flatMap { $0.left + $0.right })
