@@ -128,14 +128,8 @@ public enum HTMLText {
             endCell()
             guard let cells = row else { return }
             row = nil
-            let filled = cells.indices.filter { !cells[$0].isEmpty }
-            let hasNumber = cells.contains { $0.unicodeScalars.contains { $0.properties.numericType != nil && $0.isASCII } }
-            guard let first = filled.first, let last = filled.last else { return }
-            // In a row of numbers an empty cell is a known blank, after the last value too.
-            let parts = (first...(hasNumber ? cells.count - 1 : last)).map { k in
-                cells[k].isEmpty ? (hasNumber ? "—" : "") : cells[k]
-            }
-            output += "\n" + parts.filter { !$0.isEmpty }.joined(separator: "\t") + "\n"
+            guard let line = TableRowText.line(cells) else { return }
+            output += "\n" + line + "\n"
         }
 
         mutating func tag() {

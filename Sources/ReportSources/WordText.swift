@@ -110,13 +110,8 @@ public enum WordText {
         }
 
         private func emit(_ row: [String]) {
-            let filled = row.indices.filter { !row[$0].isEmpty }
-            guard let first = filled.first, let last = filled.last else { return }
-            let hasNumber = row.contains { $0.unicodeScalars.contains { $0.value >= 48 && $0.value <= 57 } }
-            // In a row of numbers an empty cell is a known blank, after the last value too.
-            let parts = (first...(hasNumber ? row.count - 1 : last)).map { row[$0].isEmpty ? (hasNumber ? "—" : "") : row[$0] }
-                .filter { !$0.isEmpty }
-            let line = parts.joined(separator: "\t") + "\n"
+            guard let text = TableRowText.line(row) else { return }
+            let line = text + "\n"
             if cells.count > 1, cells[cells.count - 2] != nil {
                 cells[cells.count - 2]? += line  // a table inside a cell
             } else {
