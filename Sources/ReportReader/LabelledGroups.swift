@@ -50,6 +50,13 @@ struct LabelledGroups {
             let found = matcher.matches(in: compact, offsets: offsets)
             for m in found { labels.append((m, groups.count)) }
             pendingLabel = found.last
+            // Words that follow the last label and belong to none (the start of a label the matcher did
+            // not know, cut by a line break) may own the values as well: the group's row is then unknown.
+            if let last = found.last {
+                var trailing = 0
+                for (k, o) in offsets.enumerated() where o > last.end && TextNormalization.isHan(compact[k]) { trailing += 1 }
+                if trailing >= Self.unclaimedWords { pendingLabel = nil }
+            }
             words.removeAll(keepingCapacity: true)
         }
         func flushValues() {
@@ -76,6 +83,9 @@ struct LabelledGroups {
         flushWords()
         flushValues()
     }
+
+    /// Han characters after the last label beyond which the values that follow are not its own.
+    static let unclaimedWords = 6
 
     /// A run of values laid out as several lines of two or more values is several table rows.
     private static func splitByLines(_ values: [Token]) -> [[Token]] {
