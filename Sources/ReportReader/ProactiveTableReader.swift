@@ -19,6 +19,10 @@ struct ProactiveTableReader {
             guard let note = token.note.map(text.normalizedText) else { return true }
             return !noteWords.contains { note.contains($0) }
         }.count
+            // A row with more values than cells may hold the next row's too.
+            + found.groups.compactMap { group in
+                group.label.map { max(0, group.tokens.count - rows[$0.row].columns.count) }
+            }.reduce(0, +)
         var placed: Set<CellNumber> = []
 
         for (r, row) in rows.enumerated() {
