@@ -114,7 +114,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiCLITests",
-            dependencies: ["AnnualReport"]
+            // The tests run the built `gongkai`: depending on it makes `swift test` build it first.
+            dependencies: ["AnnualReport", "gongkai"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -34,7 +34,8 @@ final class BadInputTests: XCTestCase {
 
     func testNonTextBytes() {
         let bytes = (0..<4000).map { UInt8(truncatingIfNeeded: ($0 * 7919) % 251 + 1) }.map { $0 < 9 ? 0x80 : $0 }
-        XCTAssertNotNil(problem(bytes))
+        // Bytes of no text encoding, control bytes among them: refused as binary.
+        XCTAssertEqual(problem(bytes), .binary)
     }
 
     func testReportCutOffMidTableKeepsWhatWasReadAndMarksTheRestMissing() throws {
@@ -54,6 +55,8 @@ final class BadInputTests: XCTestCase {
         let url = Fixtures.root.appendingPathComponent("seeds/003_e5e51e0cfe3bc0cf.txt")
         let text = try String(contentsOf: url, encoding: .utf8)
         let cut = try XCTUnwrap(text.range(of: "二、主动公开政府信息情况"))
-        XCTAssertThrowsError(try ReportReader.read(text: String(text[..<cut.lowerBound]), origin: "narrative.txt"))
+        XCTAssertThrowsError(try ReportReader.read(text: String(text[..<cut.lowerBound]), origin: "narrative.txt")) { error in
+            XCTAssertEqual((error as? ReadError)?.problem, .notAReport)
+        }
     }
 }

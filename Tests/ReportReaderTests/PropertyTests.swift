@@ -72,11 +72,18 @@ final class PropertyTests: XCTestCase {
                     }
                 }
                 _ = CheckCatalogue.check(report)
-            } catch is ReadError {
+            } catch let error as ReadError {
                 rejected += 1
+                // Damage can make a report unreadable, never anything but a named reading problem.
+                switch error.problem {
+                case .notAReport, .noStatutoryTables, .undecodable, .binary, .empty: break
+                default: XCTFail("mutant refused with \(error)")
+                }
+                XCTAssertTrue(error.description.hasPrefix("mutant"), error.description)
             }
         }
-        XCTAssertEqual(read + rejected, iterations)
+        print("mutation test: \(read) damaged reports read, \(rejected) refused")
+        XCTAssertGreaterThan(read, iterations / 2, "most damaged reports should still be read in part")
     }
 
     private func mutate(_ bytes: inout [UInt8], random: inout SeededRandom) {
