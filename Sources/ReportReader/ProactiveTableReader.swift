@@ -14,11 +14,12 @@ struct ProactiveTableReader {
         var partialRows: [(row: Int, values: [ReadValue])] = []
         // Values outside any labelled row, other than notes that name their column (`55（含自然失效29件）`).
         let noteWords = Set(rows.flatMap { $0.columns.flatMap(\.noteWords) })
-        let looseValues = found.groups.filter { $0.label == nil }.flatMap(\.tokens).filter { token in
-            guard !token.isBlankMark else { return false }
-            guard let note = token.note.map(text.normalizedText) else { return true }
-            return !noteWords.contains { note.contains($0) }
-        }.count
+        let looseValues =
+            found.groups.filter { $0.label == nil }.flatMap(\.tokens).filter { token in
+                guard !token.isBlankMark else { return false }
+                guard let note = token.note.map(text.normalizedText) else { return true }
+                return !noteWords.contains { note.contains($0) }
+            }.count
             // A row with more values than cells may hold the next row's too.
             + found.groups.compactMap { group in
                 group.label.map { max(0, group.tokens.count - rows[$0.row].columns.count) }
