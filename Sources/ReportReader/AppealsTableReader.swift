@@ -57,11 +57,10 @@ struct AppealsTableReader {
             let group = ValueGroup(tokens: valueTokens, label: nil, runTogether: runTogether)
             switch values.reading(of: group, columns: n, notes: &report.readerNotes, rule: .test(blocksAddUp)) {
             case .exact(let v): candidates = [v]
-            case .alignments(let kept): candidates = kept
             case .splits(let splits):
                 candidates = splits
                 reasoning = "数字连写，依各部分总计拆分"
-            case .partial, .undetermined:
+            case .partial, .undetermined, .alignments:  // alignments need more values than cells: not here
                 for r in rows.indices {
                     fill.setUncertain(
                         row: r, at: text.location(first.start), candidates: [], in: &report,

@@ -33,6 +33,11 @@ enum SplitRule {
     /// Any other test on a complete split (table 四's blocks).
     case test(([CellNumber?]) -> Bool)
 
+    var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+
     /// Whether a complete row satisfies the rule; a blank cell satisfies any sum.
     func accepts(_ cells: [CellNumber?]) -> Bool {
         switch self {
@@ -70,7 +75,9 @@ struct RowValues {
             let kept = windows.filter { rule.accepts($0.map(\.number)) && seen.insert($0.map(\.number)).inserted }
             notes.append(
                 "\(text.location(tokens[0].start)): 该行应有 \(n) 个数值，却有 \(tokens.count) 个："
-                    + (kept.count == 1 ? "仅一种对齐满足勾稽关系" : "\(kept.count) 种对齐满足勾稽关系"))
+                    + (rule.isNone
+                        ? "无勾稽关系可据以判断多余的是哪些"
+                        : kept.count == 1 ? "仅一种对齐满足勾稽关系" : "\(kept.count) 种对齐满足勾稽关系"))
             return .alignments(kept)
         }
         if tokens.count == n { return .exact(tokens.map(value)) }

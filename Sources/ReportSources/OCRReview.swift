@@ -8,9 +8,8 @@ import AnnualReport
 enum OCRReview {
     static func review(_ report: inout Report) {
         let identities = report.format.identities
-        func holds(_ identity: Identity, _ cells: [Cell]) -> Bool? { identity.holds(in: cells) }
-        let failing = identities.filter { holds($0, report.cells) == false }
-        let confirmed = Set(identities.filter { holds($0, report.cells) == true }.flatMap { $0.left + $0.right })
+        let failing = identities.filter { $0.holds(in: report.cells) == false }
+        let confirmed = Set(identities.filter { $0.holds(in: report.cells) == true }.flatMap { $0.left + $0.right })
         let suspects = Set(failing.flatMap { $0.left + $0.right })
         var fixes: [(cell: Int, value: CellNumber)] = []
         let cells = report.cells
@@ -18,7 +17,7 @@ enum OCRReview {
             guard let read = cells[cell].value else { continue }
             let mine = identities.filter { $0.left.contains(cell) || $0.right.contains(cell) }
             // The value this cell would need for its first failing identity; then every identity must hold.
-            guard let identity = mine.first(where: { holds($0, cells) == false }) else { continue }
+            guard let identity = mine.first(where: { $0.holds(in: cells) == false }) else { continue }
             let others = { (side: [Int]) in side.filter { $0 != cell }.compactMap { cells[$0].value } }
             let onLeft = identity.left.contains(cell)
             guard let known = CellNumber.sum(others(onLeft ? identity.left : identity.right)),
@@ -27,7 +26,7 @@ enum OCRReview {
             else { continue }
             var trial = cells
             trial[cell].value = needed
-            if mine.allSatisfy({ holds($0, trial) != false }) && failing.allSatisfy({ holds($0, trial) != false }) {
+            if mine.allSatisfy({ $0.holds(in: trial) != false }) && failing.allSatisfy({ $0.holds(in: trial) != false }) {
                 fixes.append((cell, needed))
             }
         }
