@@ -35,10 +35,17 @@ public enum CSVWriter {
     public static func render(rows: [(text: [String], value: CellNumber?)], draft: Bool = false) -> [UInt8] {
         var lines = [CellTable.header + (draft ? ["状态"] : [])]
         for row in rows {
-            lines.append(row.text + [row.value?.description ?? ""] + (draft ? ["草稿"] : []))
+            lines.append(row.text.map(inert) + [row.value?.description ?? ""] + (draft ? ["草稿"] : []))
         }
         let text = lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+    }
+
+    /// Text a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab or CR first: an agency
+    /// named `=HYPERLINK(…)`) gets a leading apostrophe, so that it opens as the text it is.
+    static func inert(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        return "'" + s
     }
 
     static func field(_ s: String) -> String {

@@ -15,6 +15,8 @@ public struct User: Sendable, Codable, Equatable {
     public let id: Int
     public let name: String
     public let role: Role
+    /// A disabled account cannot sign in.
+    public var disabled = false
 }
 
 /// A signed-in user with the session's CSRF token, which every form must send back.
@@ -41,16 +43,15 @@ extension ReportStore {
     /// How long a session lasts.
     public static let sessionLifetime: TimeInterval = 12 * 3600
 
-    /// Creates an account; the password (at least 8 characters) is kept only as a PBKDF2 hash.
+    /// Creates an account; the password is kept only as a PBKDF2 hash, computed off the store.
     @discardableResult
     public func addUser(name: String, password: String, role: Role, by actor: String = "system") async throws -> User {
-        let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 64 else { throw AccountError(description: "用户名须为 1–64 个字符") }
-        guard password.count >= 8 else { throw AccountError(description: "密码至少 8 个字符") }
+        guard let name = AccountName.normalized(name) else { throw AccountError(description: AccountName.rule) }
+        if let problem = PasswordPolicy.problem(password, name: name) { throw AccountError(description: problem) }
         guard try await db.raw("SELECT id FROM users WHERE name = \(bind: name)").first() == nil else {
             throw AccountError(description: "用户 \(name) 已存在")
         }
-        let hash = try PasswordHash.make(password)
+        let hash = try await PasswordHash.makeOffThread(password)
         var user: User?
         try await transaction {
             guard
@@ -65,26 +66,81 @@ extension ReportStore {
         return user
     }
 
+    /// Sets a new password (the old one must be given unless an admin resets it) and ends every
+    /// session of the account.
+    public func changePassword(userID: Int, current: String?, new password: String, by actor: String) async throws {
+        guard let row = try await db.raw("SELECT name, password_hash FROM users WHERE id = \(bind: userID)").first() else {
+            throw AccountError(description: "没有账号 \(userID)")
+        }
+        let name = try row.decode(column: "name", as: String.self)
+        if let current {
+            let stored = try row.decode(column: "password_hash", as: String.self)
+            guard await PasswordHash.verifyOffThread(current, against: stored) else {
+                throw AccountError(description: "当前密码不对")
+            }
+        }
+        if let problem = PasswordPolicy.problem(password, name: name) { throw AccountError(description: problem) }
+        let hash = try await PasswordHash.makeOffThread(password)
+        try await transaction {
+            try await self.db.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
+            try await self.db.raw("DELETE FROM sessions WHERE user_id = \(bind: userID)").run()
+            try await self.log(user: actor, action: "change-password", target: name, detail: "")
+        }
+    }
+
+    /// Disables (or enables again) an account; disabling ends its sessions.
+    public func setDisabled(userID: Int, _ disabled: Bool, by actor: String) async throws {
+        guard let row = try await db.raw("SELECT name FROM users WHERE id = \(bind: userID)").first() else {
+            throw AccountError(description: "没有账号 \(userID)")
+        }
+        let name = try row.decode(column: "name", as: String.self)
+        try await transaction {
+            try await self.db.raw("UPDATE users SET disabled = \(bind: disabled ? 1 : 0) WHERE id = \(bind: userID)").run()
+            if disabled { try await self.db.raw("DELETE FROM sessions WHERE user_id = \(bind: userID)").run() }
+            try await self.log(user: actor, action: disabled ? "disable-user" : "enable-user", target: name, detail: "")
+        }
+    }
+
+    /// Ends every session of an account (signed in on a lost phone, say).
+    public func revokeSessions(userID: Int, by actor: String) async throws {
+        guard let row = try await db.raw("SELECT name FROM users WHERE id = \(bind: userID)").first() else {
+            throw AccountError(description: "没有账号 \(userID)")
+        }
+        let name = try row.decode(column: "name", as: String.self)
+        try await transaction {
+            try await self.db.raw("DELETE FROM sessions WHERE user_id = \(bind: userID)").run()
+            try await self.log(user: actor, action: "revoke-sessions", target: name, detail: "")
+        }
+    }
+
     /// Every account, by name.
     public func users() async throws -> [User] {
-        try await db.raw("SELECT id, name, role FROM users ORDER BY name").all().map(Self.user)
+        try await db.raw("SELECT id, name, role, disabled FROM users ORDER BY name").all().map(Self.user)
     }
 
     static func user(_ row: any SQLRow) throws -> User {
         User(
             id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
-            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .reviewer)
+            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .reviewer,
+            disabled: (try row.decode(column: "disabled", as: Int?.self) ?? 0) != 0)
     }
 
-    /// The account when the password is right, else nil.
+    /// The account when the name (normalised as at creation) is an enabled account's and the
+    /// password is right, else nil. The hash is checked off the store, so that a flood of sign-ins
+    /// does not hold up the pages.
     public func authenticate(name: String, password: String) async throws -> User? {
-        guard let row = try await db.raw("SELECT id, name, role, password_hash FROM users WHERE name = \(bind: name)").first()
+        guard let name = AccountName.normalized(name), password.utf8.count <= PasswordPolicy.maximumBytes,
+            let row = try await db.raw(
+                "SELECT id, name, role, disabled, password_hash FROM users WHERE name = \(bind: name)"
+            ).first()
         else {
-            _ = PasswordHash.verify(password, against: Self.decoyHash)  // the same time whether or not the name exists
+            _ = await PasswordHash.verifyOffThread(password, against: Self.decoyHash)  // the same time whether or not the name exists
             return nil
         }
-        guard PasswordHash.verify(password, against: try row.decode(column: "password_hash", as: String.self)) else { return nil }
-        return try Self.user(row)
+        let stored = try row.decode(column: "password_hash", as: String.self)
+        guard await PasswordHash.verifyOffThread(password, against: stored) else { return nil }
+        let user = try Self.user(row)
+        return user.disabled ? nil : user
     }
 
     private static let decoyHash = (try? PasswordHash.make("decoy password")) ?? ""
@@ -105,7 +161,7 @@ extension ReportStore {
     public func session(token: String) async throws -> Session? {
         guard
             let row = try await db.raw(
-                "SELECT users.id AS id, users.name AS name, users.role AS role, sessions.csrf AS csrf FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_sha256 = \(bind: ContentHash.hex(Array(token.utf8))) AND expires_at > \(bind: Self.now())"
+                "SELECT users.id AS id, users.name AS name, users.role AS role, users.disabled AS disabled, sessions.csrf AS csrf FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_sha256 = \(bind: ContentHash.hex(Array(token.utf8))) AND expires_at > \(bind: Self.now()) AND users.disabled = 0"
             ).first()
         else { return nil }
         return Session(user: try Self.user(row), csrf: try row.decode(column: "csrf", as: String.self))
@@ -116,18 +172,30 @@ extension ReportStore {
         try await db.raw("DELETE FROM sessions WHERE token_sha256 = \(bind: ContentHash.hex(Array(token.utf8)))").run()
     }
 
-    /// Appends to the audit log.
+    /// Appends to the audit log; each field is cut to a bound (a 1 MB user name sent to the sign-in
+    /// form is logged as its first 64 characters).
     public func log(user: String, action: String, target: String, detail: String) async throws {
         try await db.raw(
-            "INSERT INTO audit_log (at, user_name, action, target, detail) VALUES (\(bind: Self.now()), \(bind: user), \(bind: action), \(bind: target), \(bind: detail))"
+            "INSERT INTO audit_log (at, user_name, action, target, detail) VALUES (\(bind: Self.now()), \(bind: Self.bounded(user, 64)), \(bind: Self.bounded(action, 64)), \(bind: Self.bounded(target, 256)), \(bind: Self.bounded(detail, 2000)))"
         ).run()
     }
 
-    /// The latest entries of the audit log, newest first.
-    public func auditLog(limit: Int = 200) async throws -> [AuditEntry] {
-        try await db.raw("SELECT at, user_name, action, target, detail FROM audit_log ORDER BY id DESC LIMIT \(bind: limit)")
-            .all()
-            .map(Self.auditEntry)
+    static func bounded(_ s: String, _ characters: Int) -> String {
+        s.count <= characters ? s : String(s.prefix(characters)) + "…"
+    }
+
+    /// A page of the audit log, newest first.
+    public func auditLog(limit: Int = 200, offset: Int = 0) async throws -> [AuditEntry] {
+        try await db.raw(
+            "SELECT at, user_name, action, target, detail FROM audit_log ORDER BY id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+        )
+        .all()
+        .map(Self.auditEntry)
+    }
+
+    /// How many entries the audit log has.
+    public func auditCount() async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM audit_log").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     static func auditEntry(_ row: any SQLRow) throws -> AuditEntry {

@@ -55,12 +55,6 @@ struct PreparedReport: Sendable {
     }
 }
 
-/// A region's year whose cached totals a batch changes.
-private struct RegionYear: Hashable {
-    let path: String
-    let year: Int
-}
-
 extension ReportStore {
     /// Reads, checks and stores one file. The same content twice is one report; a file that cannot
     /// be read stores nothing; a report is stored whole or not at all.
@@ -160,11 +154,9 @@ extension ReportStore {
             INSERT INTO reports (source_sha256, agency, year, format, variant, published, title, reader_version, report_json,
                                  errors, warnings, notices, uncertain, parsed_at, agency_id, region_path, late) VALUES
             """)
-        var touched = Set<RegionYear>()
         for (n, p) in batch.enumerated() {
             let r = p.report
             let agency = r.agency.flatMap { agencies[AgencyName.normalized($0)] }
-            if let agency, let year = r.year { touched.insert(RegionYear(path: agency.regionPath, year: year)) }
             if n > 0 { reports.appendLiteral(", ") }
             reports.appendInterpolation(
                 """
@@ -179,7 +171,7 @@ extension ReportStore {
         try await insertRows(
             into: "findings", ["#seq", "check_id", "severity", "message", "cells", "source"],
             batch.map { ($0.sha, $0.findingRows) })
-        for changed in touched { try await invalidateTotals(regionPath: changed.path, year: changed.year) }
+        try await libraryChanged()
     }
 
     /// Replaces a stored report's parsed data in place (inside a transaction, its cells and

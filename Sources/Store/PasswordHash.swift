@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOPosix
 import _CryptoExtras
 
 /// Passwords are kept as PBKDF2-HMAC-SHA256 hashes with a random salt:
@@ -22,6 +23,17 @@ enum PasswordHash {
         // Compare every byte, so that the time taken does not tell how much matched.
         guard hash.count == expected.count else { return false }
         return zip(hash, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// `make` on NIO's blocking pool: 210,000 rounds are tens of milliseconds that must not hold
+    /// the store or an event loop.
+    static func makeOffThread(_ password: String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { try make(password) }
+    }
+
+    /// `verify` on NIO's blocking pool.
+    static func verifyOffThread(_ password: String, against stored: String) async -> Bool {
+        (try? await NIOThreadPool.singleton.runIfActive { verify(password, against: stored) }) ?? false
     }
 
     private static func derive(_ password: String, salt: [UInt8], rounds: Int) throws -> [UInt8] {

@@ -87,14 +87,29 @@ extension ReportStore {
         return query
     }
 
-    /// The summed tables of `region` (nil: the whole register) for `year`, from the cache when
-    /// it holds them.
+    /// The summed tables of `region` (nil: the whole register) for `year`, from this process's
+    /// memory while the library has not changed since they were summed. Reading them writes nothing.
     public func totals(of region: Region?, year: Int) async throws -> RegionTotals {
-        let path = region?.path ?? "/"
-        let cached = try await db.raw(
-            "SELECT key, value, reports FROM region_totals WHERE region_path = \(bind: path) AND year = \(bind: year)"
-        ).all()
-        if !cached.isEmpty { return try Self.totals(cached) }
+        let memoKey = "\(region?.path ?? "/")@\(year)"
+        let version = try await libraryVersion()
+        if let memo = totalsMemo[memoKey], memo.version == version { return memo.totals }
+        let totals = try await sumTotals(of: region, year: year)
+        if totalsMemo.count >= 4096 { totalsMemo = [:] }
+        totalsMemo[memoKey] = (version, totals)
+        return totals
+    }
+
+    /// The number every change to the reports' cells or to their links to the register raises.
+    func libraryVersion() async throws -> Int {
+        try await db.raw("SELECT n FROM library_version WHERE id = 1").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Marks the library changed: every server's summed tables are summed again on their next view.
+    func libraryChanged() async throws {
+        try await db.raw("UPDATE library_version SET n = n + 1 WHERE id = 1").run()
+    }
+
+    private func sumTotals(of region: Region?, year: Int) async throws -> RegionTotals {
         var query = SQLQueryString(
             """
             SELECT cells.key AS key, COUNT(cells.value) AS n,
@@ -119,14 +134,6 @@ extension ReportStore {
         countQuery.appendLiteral(") counted")
         let reports = try await db.raw(countQuery).first()?.decode(column: "n", as: Int.self) ?? 0
         rows.append(("*", nil, reports))
-        try await transaction {
-            try await self.db.raw("DELETE FROM region_totals WHERE region_path = \(bind: path) AND year = \(bind: year)").run()
-            for row in rows {
-                try await self.db.raw(
-                    "INSERT INTO region_totals (region_path, year, key, value, reports) VALUES (\(bind: path), \(bind: year), \(bind: row.key), \(bind: row.value), \(bind: row.reports))"
-                ).run()
-            }
-        }
         return RegionTotals(
             reports: reports,
             values: Dictionary(
@@ -174,19 +181,5 @@ extension ReportStore {
         }
         let keyed = parts.map { (part: $0, value: $0.value.flatMap { CellNumber(parsing: $0[...])?.doubleValue } ?? -1) }
         return keyed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.part.agency < $1.part.agency }.map(\.part)
-    }
-
-    /// Drops the cached totals of the region at `regionPath` and of every region above it for `year`.
-    func invalidateTotals(regionPath: String, year: Int) async throws {
-        var paths = ["/"]
-        var prefix = "/"
-        for id in regionPath.split(separator: "/") {
-            prefix += id + "/"
-            paths.append(prefix)
-        }
-        var query = SQLQueryString("DELETE FROM region_totals WHERE year = \(bind: year) AND region_path IN (")
-        query.appendInterpolation(list(paths))
-        query.appendLiteral(")")
-        try await db.raw(query).run()
     }
 }

@@ -256,7 +256,7 @@ extension ReportStore {
             ).run()
             changed = true
         }
-        if changed { try await db.raw("DELETE FROM region_totals").run() }
+        if changed { try await libraryChanged() }
     }
 
     /// The parsed agency names of stored reports that the register does not know, most reports first

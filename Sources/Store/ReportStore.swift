@@ -69,6 +69,8 @@ public actor ReportStore {
     let db: any SQLDatabase
     let isPostgres: Bool
     var nameIndex: (register: [Agency], index: AgencyName.Index)?
+    /// Summed tables by region path and year, with the library version they were summed at.
+    var totalsMemo: [String: (version: Int, totals: RegionTotals)] = [:]
     private var inTransaction = false
     private var transactionQueue: [CheckedContinuation<Void, Never>] = []
 
@@ -86,8 +88,14 @@ public actor ReportStore {
 
     /// Opens (creating when needed) `DIR/gongkai.sqlite` and upgrades its schema in place.
     public static func open(dataDirectory: String) async throws -> ReportStore {
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        // The library holds password hashes and every original: readable by its owner only. SQLite
+        // gives its -wal and -shm files the database file's permissions.
+        try FileManager.default.createDirectory(
+            atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = URL(fileURLWithPath: dataDirectory).appendingPathComponent("gongkai.sqlite").path
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
         let store = ReportStore(connection: .sqlite(try await SQLiteConnection.open(storage: .file(path: path))))
         try await store.configure()
         try await store.migrate()
@@ -97,19 +105,29 @@ public actor ReportStore {
     /// Opens a PostgreSQL database (`postgres://user:password@host:port/database?sslmode=disable`)
     /// and upgrades its schema in place; several processes may share it.
     public static func open(databaseURL: String) async throws -> ReportStore {
-        let configuration = try SQLPostgresConfiguration(url: databaseURL)
-        let connection = try await PostgresConnection.connect(
-            configuration: configuration.coreConfiguration, id: 1, logger: Logger(label: "gongkai.store"))
+        try DatabaseURL.checkScheme(databaseURL)
+        let connection: PostgresConnection
+        do {
+            let configuration = try SQLPostgresConfiguration(url: databaseURL)
+            connection = try await PostgresConnection.connect(
+                configuration: configuration.coreConfiguration, id: 1, logger: Logger(label: "gongkai.store"))
+        } catch {
+            throw DatabaseURL.explained(error, url: databaseURL)
+        }
         let store = ReportStore(connection: .postgres(connection))
-        try await store.migrate()
+        do {
+            try await store.migrate()
+        } catch {
+            try? await connection.close()
+            throw DatabaseURL.explained(error, url: databaseURL)
+        }
         return store
     }
 
-    /// Opens PostgreSQL when `database` is a `postgres://` URL, else SQLite in `dataDirectory`.
+    /// Opens PostgreSQL when `database` is given (only `postgres://` and `postgresql://` URLs are
+    /// accepted), else SQLite in `dataDirectory`.
     public static func open(database: String?, dataDirectory: String) async throws -> ReportStore {
-        if let database, database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
-            return try await open(databaseURL: database)
-        }
+        if let database, !database.isEmpty { return try await open(databaseURL: database) }
         return try await open(dataDirectory: dataDirectory)
     }
 
@@ -171,7 +189,8 @@ public actor ReportStore {
     /// Drops every table, destroying all data (tests and the load script start from an empty database).
     public func dropEverything() async throws {
         let tables = [
-            "audit_log", "finding_reviews", "sessions", "users", "region_totals", "findings", "cells", "reports",
+            "audit_log", "finding_reviews", "sessions", "users", "region_totals", "library_version", "findings", "cells",
+            "reports",
             "agency_names", "agencies", "regions", "sources", "gongkai_migrations",
         ]
         for table in tables {
@@ -236,7 +255,7 @@ public actor ReportStore {
             }
             reread += 1
         }
-        try await db.raw("DELETE FROM region_totals").run()
+        try await libraryChanged()
         return (reread, failed)
     }
 

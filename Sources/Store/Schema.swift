@@ -158,5 +158,17 @@ struct Migration: Sendable {
                 // A region's year: who reported, late, with errors — answered from the index alone.
                 "CREATE INDEX reports_year_region ON reports (year, region_path, agency_id, late, errors)",
             ]),
+        Migration(
+            version: 4,
+            statements: [
+                // A disabled account cannot sign in and its sessions end.
+                "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+                "CREATE INDEX sessions_user ON sessions (user_id)",
+                // Anonymous pages never write: the summed tables are kept in each server's memory,
+                // tagged with this number, which every change to the reports' cells or links raises.
+                "DROP TABLE region_totals",
+                "CREATE TABLE library_version (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)",
+                "INSERT INTO library_version (id, n) VALUES (1, 0)",
+            ]),
     ]
 }

@@ -2,33 +2,41 @@ import Foundation
 import Hummingbird
 import Store
 
-/// Sign-in and sign-out, accounts (admins) and the audit log (reviewers).
+/// Sign-in and sign-out, one's own password, accounts (admins) and the audit log (reviewers).
 enum AccountRoutes {
-    static func add(to router: Router<BasicRequestContext>, store: ReportStore) {
+    static func add(to router: Router<AppContext>, store: ReportStore, signIn: SignIn, secureCookies: Bool) {
+        @Sendable func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
+            Auth.cookie(name, value, maxAge: maxAge, secure: secureCookies)
+        }
         router.get("/login") { request, _ -> Response in
             let token = RandomToken.hex()
+            let query = request.uri.queryParameters
             var response = WebApp.html(
                 AccountPages.signIn(
-                    token: token, next: safeNext(request.uri.queryParameters.get("next")),
-                    failed: request.uri.queryParameters.get("failed") == "1"))
-            response.setCookie(Auth.cookie(Auth.signInCookie, token, maxAge: 3600))
+                    token: token, next: safeNext(query.get("next")), failed: query.get("failed") == "1",
+                    lockedSeconds: try QueryNumber.get(request, "locked", in: 1...86_400)))
+            response.setCookie(cookie(Auth.signInCookie, token, maxAge: 3600))
             return response
         }
-        router.post("/login") { request, _ -> Response in
+        router.post("/login") { request, context -> Response in
             let form = try await Form.read(request)
-            guard let cookie = request.cookies[Auth.signInCookie]?.value, let sent = form["csrf"],
-                Auth.constantTimeEqual(cookie, sent)
+            guard let expected = request.cookies[Auth.signInCookie]?.value, let sent = form["csrf"],
+                Auth.constantTimeEqual(expected, sent)
             else { throw HTTPError(.forbidden, message: "CSRF 校验失败：请从登录页重新登录") }
             let next = safeNext(form["next"])
-            guard let user = try await store.authenticate(name: form["name"] ?? "", password: form["password"] ?? "") else {
-                try await store.log(user: form["name"] ?? "", action: "sign-in-failed", target: form["name"] ?? "", detail: "")
-                throw Redirect(
-                    to: "/login?failed=1&next=" + WebApp.percentEncoded(next))
+            let outcome = try await signIn.attempt(
+                name: form["name"] ?? "", password: form["password"] ?? "",
+                from: context.clientAddress(request, behindProxy: signIn.behindProxy), via: "form")
+            let user: User
+            switch outcome {
+            case .signedIn(let u): user = u
+            case .refused: throw Redirect(to: "/login?failed=1&next=" + WebApp.percentEncoded(next))
+            case .locked(let seconds): throw Redirect(to: "/login?locked=\(seconds)&next=" + WebApp.percentEncoded(next))
             }
             let token = try await store.startSession(for: user)
             var response = Response(status: .seeOther, headers: [.location: next])
-            response.setCookie(Auth.cookie(Auth.sessionCookie, token, maxAge: Int(ReportStore.sessionLifetime)))
-            response.setCookie(Auth.cookie(Auth.signInCookie, "", maxAge: 0))
+            response.setCookie(cookie(Auth.sessionCookie, token, maxAge: Int(ReportStore.sessionLifetime)))
+            response.setCookie(cookie(Auth.signInCookie, "", maxAge: 0))
             return response
         }
         router.post("/logout") { request, _ -> Response in
@@ -36,7 +44,24 @@ enum AccountRoutes {
             if let token = request.cookies[Auth.sessionCookie]?.value { try await store.endSession(token: token) }
             try await store.log(user: session.user.name, action: "sign-out", target: session.user.name, detail: "")
             var response = Response(status: .seeOther, headers: [.location: "/"])
-            response.setCookie(Auth.cookie(Auth.sessionCookie, "", maxAge: 0))
+            response.setCookie(cookie(Auth.sessionCookie, "", maxAge: 0))
+            return response
+        }
+        router.get("/account") { request, _ -> Response in
+            let session = try await Auth.require(request, store)
+            return WebApp.html(AccountPages.account(message: request.uri.queryParameters.get("message"), session: session))
+        }
+        router.post("/account/password") { request, _ -> Response in
+            let (session, form) = try await Auth.postedForm(request, store)
+            do {
+                try await store.changePassword(
+                    userID: session.user.id, current: form["current"] ?? "", new: form["password"] ?? "", by: session.user.name)
+            } catch let error as AccountError {
+                throw Redirect(to: "/account?message=" + WebApp.percentEncoded(error.description))
+            }
+            // Every session ended with the change, this one too: sign in again with the new password.
+            var response = Response(status: .seeOther, headers: [.location: "/login?next=%2Faccount"])
+            response.setCookie(cookie(Auth.sessionCookie, "", maxAge: 0))
             return response
         }
         router.get("/admin/users") { request, _ -> Response in
@@ -47,28 +72,66 @@ enum AccountRoutes {
         }
         router.post("/admin/users") { request, _ -> Response in
             let (session, form) = try await Auth.postedForm(request, store, role: .admin)
-            let message: String
-            do {
+            try await adminAction {
                 let user = try await store.addUser(
                     name: form["name"] ?? "", password: form["password"] ?? "",
-                    role: Role(rawValue: form["role"] ?? "") ?? .reviewer,
-                    by: session.user.name)
-                message = "已创建 \(user.name)（\(user.role.label)）"
-            } catch let error as AccountError {
-                message = error.description
+                    role: Role(rawValue: form["role"] ?? "") ?? .reviewer, by: session.user.name)
+                return "已创建 \(user.name)（\(user.role.label)）"
             }
-            throw Redirect(
-                to: "/admin/users?message=" + WebApp.percentEncoded(message))
+        }
+        router.post("/admin/users/:id/:action") { request, context -> Response in
+            let (session, form) = try await Auth.postedForm(request, store, role: .admin)
+            let id = try QueryNumber.id(context)
+            let action = try context.parameters.require("action")
+            try await adminAction {
+                switch action {
+                case "disable", "enable":
+                    guard id != session.user.id else { return "不能停用自己的账号" }
+                    try await store.setDisabled(userID: id, action == "disable", by: session.user.name)
+                    return action == "disable" ? "已停用账号，其会话已全部结束" : "已启用账号"
+                case "password":
+                    try await store.changePassword(userID: id, current: nil, new: form["password"] ?? "", by: session.user.name)
+                    return "已重设密码，其会话已全部结束"
+                case "sessions":
+                    try await store.revokeSessions(userID: id, by: session.user.name)
+                    return "已结束该账号的全部会话"
+                default: throw HTTPError(.notFound, message: "没有操作 \(action)")
+                }
+            }
         }
         router.get("/audit") { request, _ -> Response in
             let session = try await Auth.require(request, store)
-            return WebApp.html(AccountPages.audit(try await store.auditLog(), session: session))
+            let page = try QueryNumber.get(request, "page", in: QueryNumber.pages) ?? 1
+            let entries = try await store.auditLog(
+                limit: AccountPages.auditPageSize, offset: (page - 1) * AccountPages.auditPageSize)
+            return WebApp.html(AccountPages.audit(entries, page: page, total: try await store.auditCount(), session: session))
         }
     }
 
-    /// Only a path on this site may follow sign-in (no open redirect).
-    static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
-        return next
+    /// Runs an admin's account change and returns to the accounts page saying what happened.
+    private static func adminAction(_ body: () async throws -> String) async throws -> Never {
+        let message: String
+        do {
+            message = try await body()
+        } catch let error as AccountError {
+            message = error.description
+        }
+        throw Redirect(to: "/admin/users?message=" + WebApp.percentEncoded(message))
     }
+
+    /// Only a path on this site may follow sign-in (no open redirect). Browsers drop tabs and line
+    /// breaks from a URL and read `\` as `/`, so `/\t/evil.example` would leave the site: a path
+    /// with any control, format or space character or a backslash, or one starting `//`, is refused.
+    /// Other non-ASCII text is percent-encoded, as a header must be ASCII.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 2048,
+            next.unicodeScalars.allSatisfy({
+                $0.value > 0x20 && $0 != "\\" && !$0.properties.isWhitespace
+                    && ![.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+            })
+        else { return "/" }
+        return next.addingPercentEncoding(withAllowedCharacters: asciiPrintable) ?? "/"
+    }
+
+    private static let asciiPrintable = CharacterSet(charactersIn: Unicode.Scalar(0x21)...Unicode.Scalar(0x7E))
 }

@@ -108,7 +108,6 @@ enum AgencyPages {
         let body = """
             <h1>比较</h1>
             <p><a href="/reports/\(a.0.id)">\(Page.e(title(a.0)))</a> 与 <a href="/reports/\(b.0.id)">\(Page.e(title(b.0)))</a>：\(differences) 处不同</p>
-            <style>tr.differs td { background: #fff1c2; font-weight: bold; }</style>
             <div class="table-wrap"><table class="list"><tr><th>单元格</th><th>\(Page.e(title(a.0)))</th><th>\(Page.e(title(b.0)))</th></tr>\(rows)</table></div>
             """
         return Page.render(title: "比较", body: body)

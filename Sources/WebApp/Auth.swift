@@ -46,22 +46,9 @@ enum Auth {
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    /// The account of an API request with HTTP Basic credentials (the API takes no cookies, so it
-    /// needs no CSRF token).
-    static func basicUser(_ request: Request, _ store: ReportStore) async throws -> User {
-        guard let header = request.headers[.authorization], header.hasPrefix("Basic "),
-            let decoded = Data(base64Encoded: String(header.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
-            let colon = decoded.firstIndex(of: ":"),
-            let user = try await store.authenticate(
-                name: String(decoded[..<colon]), password: String(decoded[decoded.index(after: colon)...]))
-        else {
-            throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Basic realm=\"gongkai\""], message: "需要审核员账号（HTTP Basic）")
-        }
-        return user
-    }
-
-    static func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", httpOnly: true, sameSite: .lax)
+    /// A cookie scripts cannot read; `secure` (behind an HTTPS proxy) keeps it off plain HTTP.
+    static func cookie(_ name: String, _ value: String, maxAge: Int, secure: Bool) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 }
 

@@ -15,10 +15,10 @@ struct LibraryFilter {
         let query = request.uri.queryParameters
         func text(_ name: String) -> String? { query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
         var out = LibraryFilter()
-        out.filter.year = query.get("year", as: Int.self)
+        out.filter.year = try QueryNumber.get(request, "year", in: QueryNumber.years)
         out.filter.search = text("q")
         out.filter.agency = text("agency")
-        if let id = query.get("region", as: Int.self), id > 0 {
+        if let id = try QueryNumber.get(request, "region", in: QueryNumber.ids), id > 0 {
             guard let region = try await store.region(id: id) else { throw HTTPError(.notFound, message: "没有地区 \(id)") }
             out.region = region
             out.filter.regionPath = region.path
@@ -30,7 +30,7 @@ struct LibraryFilter {
         out.filter.late = query.get("late") == "1"
         out.filter.unmatched = query.get("unmatched") == "1"
         out.filter.reviewState = text("state").flatMap(ReviewState.init(rawValue:))
-        out.page = max(1, query.get("page", as: Int.self) ?? 1)
+        out.page = try QueryNumber.get(request, "page", in: QueryNumber.pages) ?? 1
         return out
     }
 

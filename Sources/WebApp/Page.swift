@@ -8,7 +8,7 @@ enum Page {
         let account =
             session.map {
                 """
-                <form class="inline" method="post" action="/logout">\(csrf($0))<span>\(e($0.user.name))（\($0.user.role.label)）</span> <button type="submit">退出</button></form>
+                <form class="inline" method="post" action="/logout">\(csrf($0))<a href="/account">\(e($0.user.name))（\($0.user.role.label)）</a> <button type="submit">退出</button></form>
                 """
             } ?? "<a href=\"/login\">审核员登录</a>"
         return """
@@ -18,7 +18,7 @@ enum Page {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(e(title)) · 公开 Gongkai</title>
-            <style>\(style)</style>
+            <link rel="stylesheet" href="/style.css">
             </head>
             <body>
             <header><a href="/" class="brand">公开 Gongkai</a> <nav><a href="/">报告库</a> <a href="/regions/0">地区汇总</a> <a href="/upload">导入</a> <a href="/review/names">机关名称审核</a> <a href="/audit">审核日志</a> <a href="/openapi.json">API</a></nav> <div class="account">\(account)</div></header>
@@ -64,6 +64,7 @@ enum Page {
         .cards { display: flex; gap: 1em; flex-wrap: wrap; margin: 0.5em 0 1em; } .card { border: 1px solid #ddd; border-radius: 6px; padding: 0.6em 1em; min-width: 7em; }
         .card strong { display: block; font-size: 1.6em; } .notice-box { background: #f3f6fb; border-left: 4px solid #4169e1; padding: 0.6em 1em; }
         .error-box { background: #ffecec; border-left: 4px solid #b00000; padding: 0.6em 1em; }
+        tr.differs td { background: #fff1c2; font-weight: bold; }
         td.partial { color: #9a6700; } table.statutory a { color: inherit; } svg.chart { max-width: 760px; display: block; }
         """
 }

@@ -5,7 +5,7 @@ import Store
 
 /// The region dashboard, its drill-down, and the same data in the API.
 enum RegionRoutes {
-    static func add(to router: Router<BasicRequestContext>, store: ReportStore) {
+    static func add(to router: Router<AppContext>, store: ReportStore) {
         router.get("/regions/:id") { request, context -> Response in
             let view = try await Dashboard.load(request, context, store)
             let children = try await store.regions(parentID: view.region?.id ?? 0)
@@ -71,8 +71,8 @@ enum RegionRoutes {
         let year: Int
         let years: [Int]
 
-        static func load(_ request: Request, _ context: BasicRequestContext, _ store: ReportStore) async throws -> Dashboard {
-            let id = try context.parameters.require("id", as: Int.self)
+        static func load(_ request: Request, _ context: AppContext, _ store: ReportStore) async throws -> Dashboard {
+            let id = try QueryNumber.id(context)
             var region: Region?
             if id != 0 {
                 guard let r = try await store.region(id: id) else { throw HTTPError(.notFound, message: "没有地区 \(id)") }
@@ -80,7 +80,7 @@ enum RegionRoutes {
             }
             let years = try await store.years()
             let year =
-                request.uri.queryParameters.get("year", as: Int.self) ?? years.first ?? Calendar.current.component(
+                try QueryNumber.get(request, "year", in: QueryNumber.years) ?? years.first ?? Calendar.current.component(
                     .year, from: Date()) - 1
             return Dashboard(region: region, year: year, years: years)
         }

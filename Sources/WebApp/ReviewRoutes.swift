@@ -4,10 +4,10 @@ import Store
 
 /// The review workflow: decisions on findings, report states, and the agency-name review step.
 enum ReviewRoutes {
-    static func add(to router: Router<BasicRequestContext>, store: ReportStore) {
+    static func add(to router: Router<AppContext>, store: ReportStore) {
         router.post("/reports/:id/findings/:seq") { request, context -> Response in
-            let id = try context.parameters.require("id", as: Int.self)
-            let seq = try context.parameters.require("seq", as: Int.self)
+            let id = try QueryNumber.id(context)
+            let seq = try QueryNumber.id(context, "seq")
             let (session, form) = try await Auth.postedForm(request, store)
             guard let decision = FindingDecision(rawValue: form["decision"] ?? "") else {
                 throw HTTPError(.badRequest, message: "decision 须为 confirmed 或 dismissed")
@@ -22,7 +22,7 @@ enum ReviewRoutes {
             throw Redirect(to: "/reports/\(id)#f\(seq)")
         }
         router.post("/reports/:id/state") { request, context -> Response in
-            let id = try context.parameters.require("id", as: Int.self)
+            let id = try QueryNumber.id(context)
             let (session, form) = try await Auth.postedForm(request, store)
             guard let state = ReviewState(rawValue: form["state"] ?? "") else {
                 throw HTTPError(.badRequest, message: "state 须为 unreviewed、needs-correction 或 accepted")

@@ -4,7 +4,7 @@ import Store
 
 /// Uploads: in the browser (one file, several, a ZIP), through the API, and the register CSV.
 enum UploadRoutes {
-    static func add(to router: Router<BasicRequestContext>, store: ReportStore, configuration: WebApp.Configuration) {
+    static func add(to router: Router<AppContext>, store: ReportStore, signIn: SignIn, configuration: WebApp.Configuration) {
         router.get("/upload") { request, _ -> Response in
             let session = try await Auth.require(request, store)
             return WebApp.html(UploadPages.form(session: session, maxBytes: configuration.maxUploadBytes))
@@ -19,8 +19,8 @@ enum UploadRoutes {
             return WebApp.html(UploadPages.results(results, session: session))
         }
         // The API: the file as the body with ?name=, or multipart with one or more `files`.
-        router.post("/api/reports") { request, _ -> Response in
-            let user = try await Auth.basicUser(request, store)
+        router.post("/api/reports") { request, context -> Response in
+            let user = try await signIn.basicUser(request, context)
             let files: [MultipartBody.Part]
             if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
                 files = try await MultipartBody.read(request, limit: configuration.maxUploadBytes).files("files")

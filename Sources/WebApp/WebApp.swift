@@ -1,6 +1,7 @@
 import AnnualReport
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import ReportChecks
 import ReportSources
 import ReportWriter
@@ -13,13 +14,30 @@ public enum WebApp {
     public struct Configuration: Sendable {
         /// The largest upload accepted, in bytes (one request: a file, several, or a ZIP).
         public var maxUploadBytes = 200 << 20
+        /// Behind an HTTPS reverse proxy: cookies are `Secure`, and the client's address is the last
+        /// one the proxy appended to X-Forwarded-For.
+        public var behindProxy = false
+        /// Open connections one address may hold (behind a proxy, the proxy's: raise it there).
+        public var connectionsPerAddress = 64
 
-        public init(maxUploadBytes: Int = 200 << 20) { self.maxUploadBytes = maxUploadBytes }
+        /// Limits and deployment.
+        public init(maxUploadBytes: Int = 200 << 20, behindProxy: Bool = false, connectionsPerAddress: Int = 64) {
+            self.maxUploadBytes = maxUploadBytes
+            self.behindProxy = behindProxy
+            self.connectionsPerAddress = connectionsPerAddress
+        }
     }
 
     /// The router with every route, for a server or for tests.
-    public static func router(store: ReportStore, configuration: Configuration = Configuration()) -> Router<BasicRequestContext> {
-        let router = Router()
+    public static func router(store: ReportStore, configuration: Configuration = Configuration()) -> Router<AppContext> {
+        let router = Router(context: AppContext.self)
+        router.add(middleware: ResponseHardening())
+        router.get("/style.css") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/css; charset=utf-8"
+            headers[.cacheControl] = "public, max-age=3600"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Page.style)))
+        }
         router.get("/") { request, _ -> Response in
             let filter = try await LibraryFilter.from(request, store)
             let reports = try await store.reports(filter.paged)
@@ -34,7 +52,7 @@ public enum WebApp {
                     reports, total: total, filter: filter, regions: regions, session: try await Auth.session(request, store)))
         }
         router.get("/reports/:id") { request, context -> Response in
-            let id = try context.parameters.require("id", as: Int.self)
+            let id = try QueryNumber.id(context)
             guard let stored = try await store.report(id: id) else { throw HTTPError(.notFound, message: "no report \(id)") }
             let original = try await store.original(reportID: id)
             let report = original.flatMap { try? ReportSources.read(bytes: $0.bytes, origin: $0.name) }
@@ -43,12 +61,13 @@ public enum WebApp {
                     stored, report: report, findings: try await store.findings(reportID: id), original: original,
                     history: try await store.auditLog(reportID: id), session: try await Auth.session(request, store)))
         }
-        AccountRoutes.add(to: router, store: store)
+        let signIn = SignIn(store: store, throttle: SignInThrottle(), behindProxy: configuration.behindProxy)
+        AccountRoutes.add(to: router, store: store, signIn: signIn, secureCookies: configuration.behindProxy)
         ReviewRoutes.add(to: router, store: store)
-        UploadRoutes.add(to: router, store: store, configuration: configuration)
+        UploadRoutes.add(to: router, store: store, signIn: signIn, configuration: configuration)
         RegionRoutes.add(to: router, store: store)
         router.get("/reports/:id/original") { _, context -> Response in
-            let id = try context.parameters.require("id", as: Int.self)
+            let id = try QueryNumber.id(context)
             guard let original = try await store.original(reportID: id) else {
                 throw HTTPError(.notFound, message: "no report \(id)")
             }
@@ -59,7 +78,7 @@ public enum WebApp {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: original.bytes)))
         }
         router.get("/reports/:id/download/:format") { _, context -> Response in
-            let id = try context.parameters.require("id", as: Int.self)
+            let id = try QueryNumber.id(context)
             let format = try context.parameters.require("format")
             guard let original = try await store.original(reportID: id) else {
                 throw HTTPError(.notFound, message: "no report \(id)")
@@ -90,15 +109,15 @@ public enum WebApp {
         }
         router.get("/api/reports") { request, _ -> Response in
             var filter = try await LibraryFilter.from(request, store).filter
-            filter.limit = min(10_000, max(1, request.uri.queryParameters.get("limit", as: Int.self) ?? 1000))
-            filter.offset = max(0, request.uri.queryParameters.get("offset", as: Int.self) ?? 0)
+            filter.limit = try QueryNumber.get(request, "limit", in: 1...10_000) ?? 1000
+            filter.offset = try QueryNumber.get(request, "offset", in: 0...Int(Int32.max)) ?? 0
             let page = APIPage(
                 total: try await store.countReports(filter), offset: filter.offset, limit: filter.limit ?? 0,
                 reports: try await store.reports(filter))
             return try encoded(page)
         }
         router.get("/api/reports/:id") { _, context -> Response in
-            let id = try context.parameters.require("id", as: Int.self)
+            let id = try QueryNumber.id(context)
             guard let report = try await store.reportJSON(id: id) else { throw HTTPError(.notFound, message: "no report \(id)") }
             let findings = String(decoding: try encoder.encode(try await store.findings(reportID: id)), as: UTF8.self)
             return json("{\"report\":\(report),\"findings\":\(findings)}")
@@ -125,7 +144,7 @@ public enum WebApp {
             }
         }
         router.get("/agencies/id/:id") { request, context -> Response in
-            let id = try context.parameters.require("id", as: Int.self)
+            let id = try QueryNumber.id(context)
             guard let agency = try await store.agency(id: id) else { throw HTTPError(.notFound, message: "名录中没有机关 \(id)") }
             let stored = try await store.reports(ReportFilter(agencyID: id))
             return try await agencyPage(agency.name, stored, store: store, session: try await Auth.session(request, store))
@@ -138,8 +157,9 @@ public enum WebApp {
             return try await agencyPage(name, stored, store: store, session: try await Auth.session(request, store))
         }
         router.get("/compare") { request, _ -> Response in
-            let query = request.uri.queryParameters
-            guard let a = query.get("a", as: Int.self), let b = query.get("b", as: Int.self) else {
+            guard let a = try QueryNumber.get(request, "a", in: QueryNumber.ids),
+                let b = try QueryNumber.get(request, "b", in: QueryNumber.ids)
+            else {
                 throw HTTPError(.badRequest, message: "give two report ids: /compare?a=1&b=2")
             }
             var sides: [(StoredReport, Report)] = []
@@ -159,8 +179,15 @@ public enum WebApp {
     public static func serve(store: ReportStore, host: String, port: Int, configuration: Configuration = Configuration())
         async throws
     {
+        let counts = ConnectionGuard.Counts()
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [
+                ConnectionGuard(
+                    counts: counts, perAddress: configuration.connectionsPerAddress, headDeadline: .seconds(10))
+            ],
+            idleTimeout: .seconds(30))
         let app = Application(
-            router: router(store: store, configuration: configuration),
+            router: router(store: store, configuration: configuration), server: .http1(configuration: http),
             configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"))
         try await app.runService()
     }

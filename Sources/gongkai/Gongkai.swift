@@ -1,7 +1,11 @@
 import ArgumentParser
+import Store
 
 @main
 struct Gongkai: AsyncParsableCommand {
+    /// The release, as the CHANGELOG names it.
+    static let version = "0.4.0"
+
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "Read and check China's government information disclosure annual reports (政府信息公开工作年度报告).",
@@ -16,6 +20,7 @@ struct Gongkai: AsyncParsableCommand {
               gongkai register agencies.csv            the region tree and agencies
               gongkai serve                            the library in a browser
             """,
+        version: "gongkai \(Gongkai.version) (reader \(readerVersion))",
         subcommands: [
             Parse.self, CheckCommand.self, Init.self, Render.self, Import.self, Reparse.self, Reports.self, RegisterCommand.self,
             Users.self,

@@ -16,7 +16,11 @@ struct LibraryOptions: ParsableArguments {
         try await ReportStore.open(database: database ?? ProcessInfo.processInfo.environment["DATABASE_URL"], dataDirectory: data)
     }
 
-    var name: String { database ?? ProcessInfo.processInfo.environment["DATABASE_URL"].map { _ in "DATABASE_URL" } ?? data }
+    /// The library for messages: the folder, or the database URL without its password.
+    var name: String {
+        database.map(DatabaseURL.redacted) ?? ProcessInfo.processInfo.environment["DATABASE_URL"].map { _ in "DATABASE_URL" }
+            ?? data
+    }
 }
 
 struct Import: AsyncParsableCommand {

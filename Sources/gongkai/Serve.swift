@@ -21,14 +21,28 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
-    @Option(help: "The largest upload accepted, in MB.")
+    @Option(help: "The largest upload accepted, in MB (1–4096).")
     var maxUploadMb = 200
+
+    @Flag(help: "Behind an HTTPS reverse proxy: Secure cookies, and the client address from X-Forwarded-For.")
+    var behindProxy = false
+
+    @Option(help: "Open connections one client address may hold.")
+    var connectionsPerAddress = 64
+
+    func validate() throws {
+        guard (1...4096).contains(maxUploadMb) else { throw ValidationError("--max-upload-mb must be 1–4096") }
+        guard (1...65_536).contains(port) else { throw ValidationError("--port must be 1–65536") }
+        guard connectionsPerAddress >= 1 else { throw ValidationError("--connections-per-address must be at least 1") }
+    }
 
     func run() async throws {
         let store = try await library.open()
         Inputs.printStatus("Gongkai 报告库：http://\(host):\(port)/ （资料库 \(library.name)）")
         try await WebApp.serve(
-            store: store, host: host, port: port, configuration: .init(maxUploadBytes: maxUploadMb << 20))
+            store: store, host: host, port: port,
+            configuration: .init(
+                maxUploadBytes: maxUploadMb << 20, behindProxy: behindProxy, connectionsPerAddress: connectionsPerAddress))
     }
 }
 

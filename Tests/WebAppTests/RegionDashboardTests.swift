@@ -62,13 +62,13 @@ final class RegionDashboardTests: XCTestCase {
             let guozi = try XCTUnwrap(names.first { $0.name == "沈阳市辽中区国资局" })
             XCTAssertTrue(guozi.candidates.contains { $0.agency.name == "沈阳市辽中区国有资产监督管理局" })
 
-            try await store.addUser(name: "reviewer", password: "reviewer-passphrase", role: .reviewer)
+            try await store.addUser(name: "reviewer", password: "rv-passphrase-2026", role: .reviewer)
             let app = Application(router: WebApp.router(store: store))
             try await app.test(.router) { client in
                 var browser = Browser()
                 let publicPage = String(buffer: try await browser.get(client, "/review/names").body)
                 XCTAssertTrue(publicPage.contains("辽阳市") && !publicPage.contains("name=\"csrf\""))
-                _ = try await browser.signIn(client, "reviewer", "reviewer-passphrase")
+                _ = try await browser.signIn(client, "reviewer", "rv-passphrase-2026")
                 let page = String(buffer: try await browser.get(client, "/review/names").body)
                 let csrf = try XCTUnwrap(Browser.csrf(in: page))
                 let target = try XCTUnwrap(guozi.candidates.first { $0.agency.name == "沈阳市辽中区国有资产监督管理局" }).agency.id
@@ -169,14 +169,14 @@ final class RegionDashboardTests: XCTestCase {
 
     func testAdminLoadsTheRegisterThroughTheWebAndAgencyPagesAndPartsAreServed() async throws {
         try await Libraries.each { store, database in
-            try await store.addUser(name: "admin", password: "admin-passphrase", role: .admin)
+            try await store.addUser(name: "admin", password: "ad-passphrase-2026", role: .admin)
             for seed in ["003_e5e51e0cfe3bc0cf", "004_7f2f36b97c6d827f"] {
                 _ = try await store.importFile(bytes: try Libraries.fixture("seeds/\(seed).txt"), name: seed)
             }
             let app = Application(router: WebApp.router(store: store))
             try await app.test(.router) { client in
                 var browser = Browser()
-                _ = try await browser.signIn(client, "admin", "admin-passphrase")
+                _ = try await browser.signIn(client, "admin", "ad-passphrase-2026")
                 let csrf = try await browser.csrf(client, "/admin/register")
                 let bad = try await browser.upload(
                     client, "/admin/register", fields: [("csrf", csrf)],

@@ -11,8 +11,8 @@ import XCTest
 final class ReviewWorkflowTests: XCTestCase {
     private func withReviewers(_ body: (ReportStore, Int) async throws -> Void) async throws {
         try await Libraries.each { store, _ in
-            try await store.addUser(name: "admin", password: "admin-passphrase", role: .admin)
-            try await store.addUser(name: "李审核", password: "reviewer-passphrase", role: .reviewer)
+            try await store.addUser(name: "admin", password: "ad-passphrase-2026", role: .admin)
+            try await store.addUser(name: "李审核", password: "rv-passphrase-2026", role: .reviewer)
             let seed = try String(decoding: Libraries.fixture("seeds/001_c6d2da25662234b0.txt"), as: UTF8.self)
             let broken = seed.replacingOccurrences(of: "(七)总计\n\n64", with: "(七)总计\n\n65")
             guard case .imported(let id) = try await store.importFile(bytes: Array(broken.utf8), name: "broken.txt") else {
@@ -33,17 +33,17 @@ final class ReviewWorkflowTests: XCTestCase {
                 XCTAssertFalse(hash.contains("passphrase"))
             }
             XCTAssertNotEqual(hashes[0].split(separator: "$")[2], hashes[1].split(separator: "$")[2], "a salt per password")
-            let admin = try await store.authenticate(name: "admin", password: "admin-passphrase")
+            let admin = try await store.authenticate(name: "admin", password: "ad-passphrase-2026")
             XCTAssertEqual(admin?.role, .admin)
             let wrong = try await store.authenticate(name: "admin", password: "admin-passphrasE")
-            let nobody = try await store.authenticate(name: "nobody", password: "admin-passphrase")
+            let nobody = try await store.authenticate(name: "nobody", password: "ad-passphrase-2026")
             XCTAssertNil(wrong)
             XCTAssertNil(nobody)
             do {
                 try await store.addUser(name: "short", password: "1234567", role: .reviewer)
                 XCTFail("a 7-character password was accepted")
             } catch let error as AccountError {
-                XCTAssertTrue(error.description.contains("8"))
+                XCTAssertTrue(error.description.contains("10"))
             }
         }
     }
@@ -67,9 +67,9 @@ final class ReviewWorkflowTests: XCTestCase {
                 XCTAssertTrue(failed.headers[.location]?.contains("failed=1") ?? false)
                 var forger = Browser()
                 let forged = try await forger.post(
-                    client, "/login", [("csrf", "guess"), ("name", "李审核"), ("password", "reviewer-passphrase")])
+                    client, "/login", [("csrf", "guess"), ("name", "李审核"), ("password", "rv-passphrase-2026")])
                 XCTAssertEqual(forged.status, .forbidden)
-                let signedIn = try await browser.signIn(client, "李审核", "reviewer-passphrase")
+                let signedIn = try await browser.signIn(client, "李审核", "rv-passphrase-2026")
                 XCTAssertEqual(signedIn.status, .seeOther)
                 XCTAssertNotNil(browser.cookies["gongkai_session"])
                 XCTAssertTrue(
@@ -114,7 +114,7 @@ final class ReviewWorkflowTests: XCTestCase {
             let app = Application(router: WebApp.router(store: store))
             try await app.test(.router) { client in
                 var browser = Browser()
-                _ = try await browser.signIn(client, "admin", "admin-passphrase")
+                _ = try await browser.signIn(client, "admin", "ad-passphrase-2026")
                 let csrf = try await browser.csrf(client, "/admin/users")
                 let created = try await browser.post(
                     client, "/admin/users",
@@ -136,7 +136,7 @@ final class ReviewWorkflowTests: XCTestCase {
             let app = Application(router: WebApp.router(store: store))
             try await app.test(.router) { client in
                 var browser = Browser()
-                _ = try await browser.signIn(client, "李审核", "reviewer-passphrase")
+                _ = try await browser.signIn(client, "李审核", "rv-passphrase-2026")
                 let csrf = try await browser.csrf(client, "/reports/\(id)")
                 let noComment = try await browser.post(
                     client, "/reports/\(id)/findings/\(error.seq)", [("decision", "dismissed"), ("comment", " "), ("csrf", csrf)])
@@ -186,13 +186,13 @@ final class ReviewWorkflowTests: XCTestCase {
         try await wipe.close()
         let first = try await ReportStore.open(databaseURL: url)
         let second = try await ReportStore.open(databaseURL: url)
-        try await first.addUser(name: "reviewer", password: "reviewer-passphrase", role: .reviewer)
+        try await first.addUser(name: "reviewer", password: "rv-passphrase-2026", role: .reviewer)
         let seed = try Libraries.fixture("seeds/004_7f2f36b97c6d827f.txt")
         let appOne = Application(router: WebApp.router(store: first))
         let appTwo = Application(router: WebApp.router(store: second))
         let signedIn = try await appOne.test(.router) { client in
             var browser = Browser()
-            _ = try await browser.signIn(client, "reviewer", "reviewer-passphrase")
+            _ = try await browser.signIn(client, "reviewer", "rv-passphrase-2026")
             return browser
         }
         try await appTwo.test(.router) { client in

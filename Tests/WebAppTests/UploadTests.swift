@@ -23,7 +23,7 @@ final class UploadTests: XCTestCase {
 
     func testBrowserUploadOfFilesAndAZIPWithABadFile() async throws {
         try await Libraries.each { store, database in
-            try await store.addUser(name: "reviewer", password: "reviewer-passphrase", role: .reviewer)
+            try await store.addUser(name: "reviewer", password: "rv-passphrase-2026", role: .reviewer)
             let seeds = try ["000_310871bd08bd093a", "001_c6d2da25662234b0", "003_e5e51e0cfe3bc0cf"].map {
                 try Libraries.fixture("seeds/\($0).txt")
             }
@@ -34,7 +34,7 @@ final class UploadTests: XCTestCase {
             let app = Application(router: WebApp.router(store: store))
             try await app.test(.router) { client in
                 var browser = Browser()
-                _ = try await browser.signIn(client, "reviewer", "reviewer-passphrase")
+                _ = try await browser.signIn(client, "reviewer", "rv-passphrase-2026")
                 let form = String(buffer: try await browser.get(client, "/upload").body)
                 let csrf = try XCTUnwrap(Browser.csrf(in: form))
                 XCTAssertTrue(form.contains("multiple") && form.contains("enctype=\"multipart/form-data\""))
@@ -62,14 +62,14 @@ final class UploadTests: XCTestCase {
 
     func testAPIUploadNeedsAnAccountAndSaysWhatBecameOfEachFile() async throws {
         try await Libraries.each { store, database in
-            try await store.addUser(name: "api", password: "api-passphrase", role: .reviewer)
+            try await store.addUser(name: "api", password: "ap-passphrase-2026", role: .reviewer)
             let seed = try Libraries.fixture("seeds/004_7f2f36b97c6d827f.txt")
             let app = Application(router: WebApp.router(store: store))
             try await app.test(.router) { client in
                 let anonymous = try await client.execute(
                     uri: "/api/reports?name=004.txt", method: .post, headers: [:], body: ByteBuffer(bytes: seed))
                 XCTAssertEqual(anonymous.status, .unauthorized)
-                let auth: HTTPFields = [.authorization: "Basic " + Data("api:api-passphrase".utf8).base64EncodedString()]
+                let auth: HTTPFields = [.authorization: "Basic " + Data("api:ap-passphrase-2026".utf8).base64EncodedString()]
                 let created = try await client.execute(
                     uri: "/api/reports?name=004.txt", method: .post, headers: auth, body: ByteBuffer(bytes: seed))
                 XCTAssertEqual(created.status, .created, database)
@@ -95,17 +95,17 @@ final class UploadTests: XCTestCase {
 
     func testOversizedUploadsAreRefusedAndTheServerKeepsServing() async throws {
         try await Libraries.each { store, _ in
-            try await store.addUser(name: "api", password: "api-passphrase", role: .reviewer)
+            try await store.addUser(name: "api", password: "ap-passphrase-2026", role: .reviewer)
             let app = Application(router: WebApp.router(store: store, configuration: .init(maxUploadBytes: 64 * 1024)))
             try await app.test(.router) { client in
-                let auth: HTTPFields = [.authorization: "Basic " + Data("api:api-passphrase".utf8).base64EncodedString()]
+                let auth: HTTPFields = [.authorization: "Basic " + Data("api:ap-passphrase-2026".utf8).base64EncodedString()]
                 let big = [UInt8](repeating: 0x41, count: 200 * 1024)
                 let raw = try await client.execute(
                     uri: "/api/reports?name=big.txt", method: .post, headers: auth, body: ByteBuffer(bytes: big))
                 XCTAssertEqual(raw.status, .contentTooLarge)
                 XCTAssertTrue(String(buffer: raw.body).contains("64 KB"), String(buffer: raw.body))
                 var browser = Browser()
-                _ = try await browser.signIn(client, "api", "api-passphrase")
+                _ = try await browser.signIn(client, "api", "ap-passphrase-2026")
                 let csrf = try await browser.csrf(client, "/upload")
                 let form = try await browser.upload(
                     client, "/upload", fields: [("csrf", csrf)], files: [("files", "big.txt", big)])
