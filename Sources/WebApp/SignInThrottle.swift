@@ -24,6 +24,9 @@ actor SignInThrottle {
 
     init(policy: Policy = Policy()) { self.policy = policy }
 
+    /// Accounts and addresses remembered.
+    var count: Int { records.count }
+
     /// Seconds until an attempt for this account from this address may be tried; nil when it may now.
     func wait(account: String, address: String, now: Date = Date()) -> Int? {
         let until = [Self.accountKey(account), Self.addressKey(address)].compactMap { records[$0]?.lockedUntil }

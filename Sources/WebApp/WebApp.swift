@@ -19,6 +19,10 @@ public enum WebApp {
         public var behindProxy = false
         /// Open connections one address may hold (behind a proxy, the proxy's: raise it there).
         public var connectionsPerAddress = 64
+        /// Seconds a new connection has to send its first request's head.
+        public var headDeadline: Double = 10
+        /// Seconds a connection may stay quiet between requests.
+        public var idleTimeout: Double = 30
 
         /// Limits and deployment.
         public init(maxUploadBytes: Int = 200 << 20, behindProxy: Bool = false, connectionsPerAddress: Int = 64) {
@@ -179,17 +183,25 @@ public enum WebApp {
     public static func serve(store: ReportStore, host: String, port: Int, configuration: Configuration = Configuration())
         async throws
     {
+        try await application(store: store, host: host, port: port, configuration: configuration).runService()
+    }
+
+    /// The server: the router behind connection guards (per-address cap, a deadline for the first
+    /// request's head, an idle timeout).
+    public static func application(store: ReportStore, host: String, port: Int, configuration: Configuration = Configuration())
+        -> some ApplicationProtocol
+    {
         let counts = ConnectionGuard.Counts()
         let http = HTTP1Channel.Configuration(
             additionalChannelHandlers: [
                 ConnectionGuard(
-                    counts: counts, perAddress: configuration.connectionsPerAddress, headDeadline: .seconds(10))
+                    counts: counts, perAddress: configuration.connectionsPerAddress,
+                    headDeadline: .milliseconds(Int64(configuration.headDeadline * 1000)))
             ],
-            idleTimeout: .seconds(30))
-        let app = Application(
+            idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))
+        return Application(
             router: router(store: store, configuration: configuration), server: .http1(configuration: http),
             configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"))
-        try await app.runService()
     }
 
     /// An agency's page: every year of its reports, oldest first, with the continuity findings.

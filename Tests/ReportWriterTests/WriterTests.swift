@@ -97,6 +97,26 @@ final class WriterTests: XCTestCase {
         }
     }
 
+    func testSpreadsheetCellsNeverBecomeFormulas() throws {
+        var report = try ReportReader.read(
+            bytes: [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("seeds/001_c6d2da25662234b0.txt"))),
+            origin: "001.txt")
+        for name in ["=HYPERLINK(\"http://evil.example\",\"点击\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            report.agency = name
+            let csv = String(decoding: CSVWriter.render(ReportDocument(report)), as: UTF8.self)
+            let first = try XCTUnwrap(csv.split(separator: "\r\n").dropFirst().first)
+            XCTAssertTrue(first.hasPrefix("'") || first.hasPrefix("\"'"), "CSV: \(first)")
+            let xlsx = try XLSXWriter.render(ReportDocument(report))
+            let archive = try Archive(data: Data(xlsx), accessMode: .read)
+            let sheet = try XCTUnwrap(archive["xl/worksheets/sheet1.xml"])
+            var xml = Data()
+            _ = try archive.extract(sheet) { xml.append($0) }
+            XCTAssertFalse(String(decoding: xml, as: UTF8.self).contains("<f>"), "XLSX: text cells, never formulas")
+        }
+        XCTAssertTrue(
+            String(decoding: CSVWriter.render(ReportDocument(report)), as: UTF8.self).contains(",64\r\n"), "numbers stay numbers")
+    }
+
     func testDraftMarkIsVisible() throws {
         var synth = ReportSynthesizer(random: SeededRandom(state: 5))
         let report = synth.report(format: .v2021, agency: "某市统计局", year: 2024)

@@ -30,6 +30,40 @@ final class StoreTests: XCTestCase {
             "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
+    func testTheLibraryIsReadableByItsOwnerOnly() async throws {
+        let store = try await ReportStore.open(dataDirectory: folder)
+        _ = try await store.importFile(bytes: try fixture("seeds/001_c6d2da25662234b0.txt"), name: "001.txt")
+        try await store.close()
+        let attributes = { (path: String) in try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int }
+        XCTAssertEqual(try attributes(folder), 0o700)
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            XCTAssertEqual(try attributes(folder + "/" + file), 0o600, file)
+        }
+    }
+
+    func testADatabaseURLIsPostgreSQLOrRefusedAndItsPasswordNeverShown() async throws {
+        XCTAssertEqual(DatabaseURL.redacted("postgres://gk:s3cret@db:5432/lib"), "postgres://gk:***@db:5432/lib")
+        XCTAssertEqual(DatabaseURL.redacted("postgres://db/lib"), "postgres://db/lib")
+        for url in [
+            "mysql://gk:s3cret@db/lib", "postgress://gk:s3cret@db/lib", "postgresql+psycopg://gk:s3cret@db/lib", "lib.db",
+        ] {
+            do {
+                _ = try await ReportStore.open(database: url, dataDirectory: folder)
+                XCTFail("\(url) opened")
+            } catch let error as OpenError {
+                XCTAssertFalse(error.description.contains("s3cret"), error.description)
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder), "no SQLite library made in its place")
+        do {
+            _ = try await ReportStore.open(database: "postgres://gk:s3cret@127.0.0.1:1/lib", dataDirectory: folder)
+            XCTFail("opened a database on port 1")
+        } catch let error as OpenError {
+            XCTAssertFalse(error.description.contains("s3cret"), error.description)
+            XCTAssertTrue(error.description.contains("refused"), "says why: \(error.description)")
+        }
+    }
+
     func testImportIsContentAddressedAndKeepsCellsFindingsAndTheOriginal() async throws {
         let store = try await ReportStore.open(dataDirectory: folder)
         let seed = try fixture("seeds/001_c6d2da25662234b0.txt")
