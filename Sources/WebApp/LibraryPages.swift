@@ -1,7 +1,6 @@
 import AnnualReport
 import Foundation
 import ReportChecks
-import ReportSources
 import ReportWriter
 import Store
 
@@ -73,7 +72,7 @@ enum LibraryPages {
     }
 
     static func report(
-        _ stored: StoredReport, report: Report?, findings: [StoredFinding], original: (name: String, bytes: [UInt8])?,
+        _ stored: StoredReport, report: Report?, findings: [StoredFinding], original: OriginalExcerpt?,
         history: [AuditEntry], session: Session?
     ) -> String {
         var marks: [String: String] = [:]
@@ -108,12 +107,10 @@ enum LibraryPages {
         }
         var originalView = ""
         if let original {
-            let kind = SourceKind.sniff(original.bytes, name: original.name)
-            if kind == .text {
-                originalView =
-                    "<pre class=\"original\">\(Page.e(String(decoding: original.bytes.prefix(400_000), as: UTF8.self)))</pre>"
+            if let text = original.text {
+                originalView = "<pre class=\"original\">\(Page.e(String(decoding: text, as: UTF8.self)))</pre>"
             } else {
-                originalView = "<p>原件为 \(Page.e(kind.rawValue)) 文件：<a href=\"/reports/\(stored.id)/original\">下载原件</a></p>"
+                originalView = "<p>原件为 \(Page.e(original.kind)) 文件：<a href=\"/reports/\(stored.id)/original\">下载原件</a></p>"
             }
         }
         let downloads = ["json": "JSON", "html": "HTML", "docx": "Word", "md": "Markdown", "xlsx": "Excel", "csv": "CSV"]

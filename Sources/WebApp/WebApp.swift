@@ -3,7 +3,6 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import ReportChecks
-import ReportSources
 import ReportWriter
 import Store
 
@@ -58,11 +57,10 @@ public enum WebApp {
         router.get("/reports/:id") { request, context -> Response in
             let id = try QueryNumber.id(context)
             guard let stored = try await store.report(id: id) else { throw HTTPError(.notFound, message: "no report \(id)") }
-            let original = try await store.original(reportID: id)
-            let report = original.flatMap { try? ReportSources.read(bytes: $0.bytes, origin: $0.name) }
             return html(
                 LibraryPages.report(
-                    stored, report: report, findings: try await store.findings(reportID: id), original: original,
+                    stored, report: try await store.parsedReport(id: id), findings: try await store.findings(reportID: id),
+                    original: try await store.originalExcerpt(reportID: id),
                     history: try await store.auditLog(reportID: id), session: try await Auth.session(request, store)))
         }
         let signIn = SignIn(store: store, throttle: SignInThrottle(), behindProxy: configuration.behindProxy)
@@ -84,10 +82,7 @@ public enum WebApp {
         router.get("/reports/:id/download/:format") { _, context -> Response in
             let id = try QueryNumber.id(context)
             let format = try context.parameters.require("format")
-            guard let original = try await store.original(reportID: id) else {
-                throw HTTPError(.notFound, message: "no report \(id)")
-            }
-            let report = try ReportSources.read(bytes: original.bytes, origin: original.name)
+            guard let report = try await store.parsedReport(id: id) else { throw HTTPError(.notFound, message: "no report \(id)") }
             let document = ReportDocument(report)
             let (bytes, type): ([UInt8], String)
             switch format {
@@ -168,10 +163,10 @@ public enum WebApp {
             }
             var sides: [(StoredReport, Report)] = []
             for id in [a, b] {
-                guard let stored = try await store.report(id: id), let original = try await store.original(reportID: id) else {
+                guard let stored = try await store.report(id: id), let report = try await store.parsedReport(id: id) else {
                     throw HTTPError(.notFound, message: "no report \(id)")
                 }
-                sides.append((stored, try ReportSources.read(bytes: original.bytes, origin: original.name)))
+                sides.append((stored, report))
             }
             return html(AgencyPages.compare(sides[0], sides[1]))
         }
@@ -210,11 +205,7 @@ public enum WebApp {
     {
         var years: [(stored: StoredReport, report: Report)] = []
         for s in stored.sorted(by: { ($0.year ?? 0) < ($1.year ?? 0) }) {
-            if let original = try await store.original(reportID: s.id),
-                let report = try? ReportSources.read(bytes: original.bytes, origin: original.name)
-            {
-                years.append((s, report))
-            }
+            if let report = try await store.parsedReport(id: s.id) { years.append((s, report)) }
         }
         let continuity = CheckCatalogue.check(years.map(\.report)).joined().filter { $0.id.hasPrefix("continuity.") }
         return html(AgencyPages.agency(name, years: years, continuity: Array(continuity), session: session))

@@ -279,6 +279,33 @@ final class HostileRequestTests: XCTestCase {
         }
     }
 
+    func testPagesAndDownloadsComeFromTheStoredReportNeverTheOriginal() async throws {
+        try await withLibrary { store, id in
+            let app = Application(router: WebApp.router(store: store))
+            let uris = ["/download/json", "/download/csv", "/download/md", "/download/html"].map { "/reports/\(id)" + $0 }
+            let before = try await app.test(.router) { client in
+                var bodies: [String: String] = [:]
+                for uri in uris { bodies[uri] = String(buffer: try await client.execute(uri: uri, method: .get).body) }
+                return bodies
+            }
+            // An original no reader could read: were any page to parse it again, it would fail or differ.
+            try await store.db.raw("UPDATE sources SET content = \(bind: Data("%PDF-1.4 garbage".utf8))").run()
+            try await app.test(.router) { client in
+                for uri in uris {
+                    let response = try await client.execute(uri: uri, method: .get)
+                    XCTAssertEqual(response.status, .ok, uri)
+                    XCTAssertEqual(String(buffer: response.body), before[uri], uri)
+                }
+                for uri in ["/reports/\(id)", "/compare?a=\(id)&b=\(id)", "/agencies/id/0", "/export.csv"] {
+                    let response = try await client.execute(uri: uri, method: .get)
+                    XCTAssertNotEqual(response.status, .internalServerError, uri)
+                }
+                let page = String(buffer: try await client.execute(uri: "/reports/\(id)", method: .get).body)
+                XCTAssertTrue(page.contains("data-key=\"requests.total.natural_person\""), "the tables, from the stored report")
+            }
+        }
+    }
+
     func testTheConnectionGuardsDropIdleAndExcessSockets() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-guard-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
