@@ -170,5 +170,37 @@ struct Migration: Sendable {
                 "CREATE TABLE library_version (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)",
                 "INSERT INTO library_version (id, n) VALUES (1, 0)",
             ]),
+        Migration(
+            version: 5,
+            statements: [
+                // An upload as a durable job: its files are stored first, then read in batches by
+                // whichever server claims it; one cut off by a crash is taken up again.
+                """
+                CREATE TABLE jobs (
+                    id {id},
+                    kind TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    heartbeat_at TEXT,
+                    finished_at TEXT,
+                    error TEXT
+                )
+                """,
+                "CREATE INDEX jobs_state ON jobs (state, id)",
+                """
+                CREATE TABLE job_files (
+                    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    content {blob} NOT NULL,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    report_id INTEGER,
+                    error TEXT,
+                    PRIMARY KEY (job_id, seq)
+                )
+                """,
+            ]),
     ]
 }

@@ -35,7 +35,7 @@ extension ReportStore {
         let sha = try row.decode(column: "sha", as: String.self)
         let prefix: SQLQueryString =
             isPostgres
-            ? "SELECT substring(content from 1 for \(bind: limit)) AS head FROM sources WHERE sha256 = \(bind: sha)"
+            ? "SELECT substring(content from 1 for CAST(\(bind: limit) AS INTEGER)) AS head FROM sources WHERE sha256 = \(bind: sha)"
             : "SELECT substr(content, 1, \(bind: limit)) AS head FROM sources WHERE sha256 = \(bind: sha)"
         let head = try await db.raw(prefix).first()?.decode(column: "head", as: Data.self)
         return OriginalExcerpt(name: name, kind: kind, text: head.map { [UInt8]($0) })

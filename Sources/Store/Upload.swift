@@ -25,9 +25,9 @@ extension ReportStore {
     /// Imports uploaded files: reports in any format the reader takes, or ZIPs of them (folders
     /// inside are walked; Word files, which are ZIPs too, are reports). Every file gets a result, in
     /// order; one bad file never stops the rest.
-    public func importUploads(_ files: [(bytes: [UInt8], name: String)], limits: ArchiveLimits = ArchiveLimits()) async throws
-        -> [UploadResult]
-    {
+    public nonisolated func importUploads(
+        _ files: [(bytes: [UInt8], name: String)], limits: ArchiveLimits = ArchiveLimits()
+    ) async throws -> [UploadResult] {
         enum Item {
             case file([UInt8], String)
             case failed(UploadResult)
@@ -39,9 +39,11 @@ extension ReportStore {
                 continue
             }
             do {
-                for entry in try Self.expand(zip: file.bytes, name: file.name, limits: limits) {
-                    items.append(.file(entry.bytes, "\(file.name)/\(entry.name)"))
+                var entries: [Item] = []
+                try await Self.unpack(zip: file.bytes, name: file.name, limits: limits) { entry, bytes in
+                    entries.append(.file(bytes, "\(file.name)/\(entry)"))
                 }
+                items += entries
             } catch let error as ReadError {
                 items.append(.failed(UploadResult(name: file.name, outcome: .failed(error))))
             }
@@ -65,7 +67,13 @@ extension ReportStore {
         return results
     }
 
-    static func expand(zip bytes: [UInt8], name: String, limits: ArchiveLimits) throws -> [(name: String, bytes: [UInt8])] {
+    /// Unpacks a ZIP one entry at a time, handing each file (not folders, not `.`-files or
+    /// `__MACOSX/`) to `each` before the next is unpacked; counts what actually comes out against
+    /// `limits`, since the sizes in a ZIP's headers can lie. A damaged or truncated archive is named
+    /// as such.
+    static func unpack(
+        zip bytes: [UInt8], name: String, limits: ArchiveLimits, each: (String, [UInt8]) async throws -> Void
+    ) async throws {
         let archive: Archive
         try ZIPPreflight.check(bytes, origin: name)
         do {
@@ -73,12 +81,12 @@ extension ReportStore {
         } catch {
             throw ReadError(origin: name, problem: .unsupported("not a readable ZIP archive (\(error))"))
         }
-        var out: [(name: String, bytes: [UInt8])] = []
+        var count = 0
         var total = 0
         for entry in archive where entry.type == .file {
             let base = URL(fileURLWithPath: entry.path).lastPathComponent
             if base.hasPrefix(".") || entry.path.hasPrefix("__MACOSX/") { continue }
-            guard out.count < limits.maxEntries else {
+            guard count < limits.maxEntries else {
                 throw ReadError(origin: name, problem: .unsupported("the ZIP holds more than \(limits.maxEntries) files"))
             }
             guard entry.uncompressedSize <= UInt64(limits.maxEntryBytes) else {
@@ -89,7 +97,6 @@ extension ReportStore {
             var data = Data()
             let room = min(limits.maxEntryBytes, limits.maxTotalBytes - total)
             do {
-                // The sizes in a ZIP's headers can lie: count what actually comes out.
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     guard data.count + chunk.count <= room else { throw ArchiveLimitExceeded() }
                     data.append(chunk)
@@ -104,9 +111,9 @@ extension ReportStore {
                 throw ReadError(origin: "\(name)/\(entry.path)", problem: .unreadable("cannot unpack it from the ZIP (\(error))"))
             }
             total += data.count
-            out.append((entry.path, [UInt8](data)))
+            count += 1
+            try await each(entry.path, [UInt8](data))
         }
-        return out
     }
 }
 

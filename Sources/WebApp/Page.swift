@@ -4,7 +4,8 @@ import Store
 
 /// The frame of every page: Chinese UI, works without JavaScript, readable on a phone.
 enum Page {
-    static func render(title: String, body: String, session: Session? = nil) -> String {
+    /// The page; `refreshSeconds` reloads it (a job's progress) without script.
+    static func render(title: String, body: String, session: Session? = nil, refreshSeconds: Int? = nil) -> String {
         let account =
             session.map {
                 """
@@ -17,6 +18,7 @@ enum Page {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            \(refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? "")
             <title>\(e(title)) · 公开 Gongkai</title>
             <link rel="stylesheet" href="/style.css">
             </head>

@@ -24,7 +24,8 @@ struct ResponseHardening: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
         } catch {
-            context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+            context.logger.error(
+                "request failed", metadata: ["path": .string(request.uri.path), "error": .string(String(reflecting: error))])
             response =
                 Self.isAPI(request.uri.path)
                 ? WebApp.json(#"{"error":{"message":"internal error"}}"#)

@@ -14,30 +14,31 @@ enum UploadPages {
         return Page.render(title: "导入报告", body: body, session: session)
     }
 
-    static func results(_ results: [UploadResult], session: Session) -> String {
-        var imported = 0, duplicates = 0, failed = 0
+    /// A job's progress while it runs (the page reloads itself), then what became of each file.
+    static func job(_ job: ImportJob, files: [JobFile], session: Session) -> String {
         var rows = ""
-        for r in results {
+        for file in files {
             let cell: String
-            switch r.outcome {
-            case .imported(let id):
-                imported += 1
-                cell = "<a href=\"/reports/\(id)\">已导入</a>"
-            case .duplicate(let id):
-                duplicates += 1
-                cell = "<a href=\"/reports/\(id)\">已存在</a>"
-            case .failed(let error):
-                failed += 1
-                cell = "<span class=\"n-error\">未能读取：\(Page.e(error.description))</span>"
+            switch (file.state, file.reportID) {
+            case ("imported", let id?): cell = "<a href=\"/reports/\(id)\">已导入</a>"
+            case ("duplicate", let id?): cell = "<a href=\"/reports/\(id)\">已存在</a>"
+            case ("failed", _): cell = "<span class=\"n-error\">未能读取：\(Page.e(file.error ?? ""))</span>"
+            default: cell = "<span class=\"muted\">等待读取</span>"
             }
-            rows += "<tr><td>\(Page.e(r.name))</td><td>\(cell)</td></tr>\n"
+            rows += "<tr><td>\(Page.e(file.name))</td><td>\(cell)</td></tr>\n"
         }
+        let done = job.state == .done
+        let status =
+            done
+            ? "共 \(job.total) 个文件：新导入 <strong class=\"imported\">\(job.imported)</strong>，已存在 \(job.duplicates)，未能读取 <strong>\(job.failed)</strong>。"
+            : "正在读取：\(job.total - job.pending)/\(job.total) 个文件已完成。本页每 2 秒刷新；关闭页面不影响导入。"
         let body = """
-            <h1>导入结果</h1>
-            <p class="notice-box">共 \(results.count) 个文件：新导入 <strong class="imported">\(imported)</strong>，已存在 \(duplicates)，未能读取 <strong>\(failed)</strong>。</p>
+            <h1>\(done ? "导入结果" : "正在导入")（任务 \(job.id)）</h1>
+            <p class="notice-box">\(status)</p>
+            \(job.error.map { "<p class=\"error-box\">\(Page.e($0))</p>" } ?? "")
             <div class="table-wrap"><table class="list"><tr><th>文件</th><th>结果</th></tr>\(rows)</table></div>
             <p><a href="/upload">继续导入</a> · <a href="/regions/0">查看地区汇总</a> · <a href="/review/names">审核机关名称</a></p>
             """
-        return Page.render(title: "导入结果", body: body, session: session)
+        return Page.render(title: done ? "导入结果" : "正在导入", body: body, session: session, refreshSeconds: done ? nil : 2)
     }
 }

@@ -15,8 +15,23 @@ enum UploadRoutes {
             try Auth.check(body["csrf"], session)
             let files = body.files("files")
             guard !files.isEmpty else { throw HTTPError(.badRequest, message: "没有选择文件") }
-            let results = try await importAll(files, store: store, user: session.user.name)
-            return WebApp.html(UploadPages.results(results, session: session))
+            let job = try await store.enqueueImport(uploaded(files), by: session.user.name)
+            // Read in the background: the job page shows its progress, and a server that dies
+            // meanwhile leaves the job for the next to take up.
+            Task { try await store.runImportJob(id: job) }
+            throw Redirect(to: "/jobs/\(job)")
+        }
+        router.get("/jobs/:id") { request, context -> Response in
+            let session = try await Auth.require(request, store)
+            let id = try QueryNumber.id(context)
+            guard let job = try await store.importJob(id: id) else { throw HTTPError(.notFound, message: "没有导入任务 \(id)") }
+            return WebApp.html(UploadPages.job(job, files: try await store.importJobFiles(id: id), session: session))
+        }
+        router.get("/api/jobs/:id") { request, context -> Response in
+            _ = try await signIn.basicUser(request, context)
+            let id = try QueryNumber.id(context)
+            guard let job = try await store.importJob(id: id) else { throw HTTPError(.notFound, message: "no job \(id)") }
+            return try WebApp.encoded(APIJob(job: job, files: try await store.importJobFiles(id: id)))
         }
         // The API: the file as the body with ?name=, or multipart with one or more `files`.
         router.post("/api/reports") { request, context -> Response in
@@ -39,9 +54,16 @@ enum UploadRoutes {
                 files = [MultipartBody.Part(field: "files", filename: name, bytes: Array(buffer.readableBytesView))]
             }
             guard !files.isEmpty else { throw HTTPError(.badRequest, message: "no file in the request") }
-            let results = try await importAll(files, store: store, user: user.name)
+            let job = try await store.enqueueImport(uploaded(files), by: user.name)
+            // The API answers with every file's outcome: read the job here (another server may have
+            // taken it up first; then wait for it).
+            while try await !store.runImportJob(id: job), try await store.importJob(id: job)?.state != .done {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let results = try await store.importJobFiles(id: job)
             var response = try WebApp.encoded(results.map(APIResult.init))
-            if results.contains(where: { if case .imported = $0.outcome { true } else { false } }) { response.status = .created }
+            if results.contains(where: { $0.state == "imported" }) { response.status = .created }
+            response.headers[.location] = "/api/jobs/\(job)"
             return response
         }
         router.post("/admin/register") { request, _ -> Response in
@@ -64,14 +86,9 @@ enum UploadRoutes {
         }
     }
 
-    static func importAll(_ files: [MultipartBody.Part], store: ReportStore, user: String) async throws -> [UploadResult] {
-        let results = try await store.importUploads(
-            files.map { (bytes: $0.bytes, name: URL(fileURLWithPath: $0.filename ?? "upload").lastPathComponent) })
-        let imported = results.filter { if case .imported = $0.outcome { true } else { false } }.count
-        try await store.log(
-            user: user, action: "upload", target: "\(files.count) files", detail: "\(results.count) reports read, \(imported) new"
-        )
-        return results
+    /// The uploaded parts as files, each under its base name.
+    static func uploaded(_ parts: [MultipartBody.Part]) -> [(bytes: [UInt8], name: String)] {
+        parts.map { (bytes: $0.bytes, name: URL(fileURLWithPath: $0.filename ?? "upload").lastPathComponent) }
     }
 
     /// One file's result in the API.
@@ -81,13 +98,19 @@ enum UploadRoutes {
         let id: Int?
         let error: String?
 
-        init(_ result: UploadResult) {
-            name = result.name
-            switch result.outcome {
-            case .imported(let id): (status, self.id, error) = ("imported", id, nil)
-            case .duplicate(let id): (status, self.id, error) = ("duplicate", id, nil)
-            case .failed(let e): (status, id, error) = ("failed", nil, e.description)
-            }
+        init(_ file: JobFile) {
+            (name, status, id, error) = (file.name, file.state, file.reportID, file.error)
+        }
+    }
+
+    /// A job and its files in the API.
+    struct APIJob: Encodable {
+        let job: ImportJob
+        let files: [APIResult]
+
+        init(job: ImportJob, files: [JobFile]) {
+            self.job = job
+            self.files = files.map(APIResult.init)
         }
     }
 }

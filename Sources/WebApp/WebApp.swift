@@ -2,6 +2,7 @@ import AnnualReport
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import Logging
 import ReportChecks
 import ReportWriter
 import Store
@@ -82,7 +83,9 @@ public enum WebApp {
         router.get("/reports/:id/download/:format") { _, context -> Response in
             let id = try QueryNumber.id(context)
             let format = try context.parameters.require("format")
-            guard let report = try await store.parsedReport(id: id) else { throw HTTPError(.notFound, message: "no report \(id)") }
+            guard let report = try await store.parsedReport(id: id) else {
+                throw HTTPError(.notFound, message: "no report \(id)")
+            }
             let document = ReportDocument(report)
             let (bytes, type): ([UInt8], String)
             switch format {
@@ -196,7 +199,8 @@ public enum WebApp {
             idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))
         return Application(
             router: router(store: store, configuration: configuration), server: .http1(configuration: http),
-            configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"))
+            configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"),
+            services: [JobRunner(store: store, logger: Logger(label: "gongkai.jobs"))])
     }
 
     /// An agency's page: every year of its reports, oldest first, with the continuity findings.

@@ -115,6 +115,19 @@ struct Browser {
             client, "/login", [("csrf", cookies["gongkai_signin"] ?? ""), ("name", name), ("password", password)])
     }
 
+    /// Follows an upload's redirect to its job page until the job is done; returns the final page.
+    mutating func finishedJob(_ client: some TestClientProtocol, after upload: TestResponse) async throws -> String {
+        let location = try XCTUnwrap(upload.headers[.location], "an upload answers with its job page")
+        XCTAssertTrue(location.hasPrefix("/jobs/"), location)
+        for _ in 0..<200 {
+            let page = String(buffer: try await get(client, location).body)
+            if page.contains("导入结果") { return page }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        XCTFail("the job at \(location) did not finish in 10 s")
+        return ""
+    }
+
     /// Opens a page and returns the CSRF token its forms carry.
     mutating func csrf(_ client: some TestClientProtocol, _ uri: String) async throws -> String {
         let page = String(buffer: try await get(client, uri).body)

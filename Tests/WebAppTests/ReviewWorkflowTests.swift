@@ -200,8 +200,9 @@ final class ReviewWorkflowTests: XCTestCase {
             let csrf = try await browser.csrf(client, "/upload")
             let uploaded = try await browser.upload(
                 client, "/upload", fields: [("csrf", csrf)], files: [("files", "004.txt", seed)])
-            XCTAssertEqual(uploaded.status, .ok)
-            XCTAssertTrue(String(buffer: uploaded.body).contains("新导入 <strong class=\"imported\">1</strong>"))
+            XCTAssertEqual(uploaded.status, .seeOther)
+            let page = try await browser.finishedJob(client, after: uploaded)
+            XCTAssertTrue(page.contains("新导入 <strong class=\"imported\">1</strong>"))
         }
         try await appOne.test(.router) { client in
             var browser = signedIn

@@ -48,8 +48,8 @@ final class UploadTests: XCTestCase {
                 let response = try await browser.upload(
                     client, "/upload", fields: [("csrf", csrf)],
                     files: [("files", "000.txt", seeds[0]), ("files", "001.txt", seeds[1]), ("files", "年度报告.zip", archive)])
-                XCTAssertEqual(response.status, .ok, database)
-                let page = String(buffer: response.body)
+                XCTAssertEqual(response.status, .seeOther, database)
+                let page = try await browser.finishedJob(client, after: response)
                 XCTAssertTrue(
                     page.contains("共 5 个文件：新导入 <strong class=\"imported\">3</strong>，已存在 1，未能读取 <strong>1</strong>"), page)
                 XCTAssertTrue(page.contains("年度报告.zip/bad/notes.txt"))
@@ -119,14 +119,68 @@ final class UploadTests: XCTestCase {
         }
     }
 
-    func testAZipBombIsRefusedBeforeItFillsTheDisk() throws {
+    func testAZipBombIsRefusedBeforeItFillsTheDisk() async throws {
         var limits = ArchiveLimits()
         limits.maxTotalBytes = 1 << 20
         let zeros = [UInt8](repeating: 0, count: 3 << 20)
         let archive = try zip([("a.txt", zeros)])
         XCTAssertLessThan(archive.count, 50_000, "compresses well")
-        XCTAssertThrowsError(try ReportStore.expand(zip: archive, name: "bomb.zip", limits: limits)) { error in
+        do {
+            try await ReportStore.unpack(zip: archive, name: "bomb.zip", limits: limits) { _, _ in }
+            XCTFail("the bomb was unpacked")
+        } catch {
             XCTAssertTrue("\(error)".contains("bomb.zip"))
+        }
+    }
+
+    func testAnUploadIsADurableJobAndAZIPIsRefusedWhole() async throws {
+        try await Libraries.each { store, database in
+            let seeds = try ["000_310871bd08bd093a", "001_c6d2da25662234b0"].map { try Libraries.fixture("seeds/\($0).txt") }
+            var limits = ArchiveLimits()
+            limits.maxTotalBytes = 1 << 20
+            let over = try zip([("ok.txt", seeds[1]), ("zeros.txt", [UInt8](repeating: 0, count: 2 << 20))])
+            let truncated = Array(try zip([("ok.txt", seeds[1])]).dropLast(30))
+            let job = try await store.enqueueImport(
+                [(seeds[0], "000.txt"), (over, "over.zip"), (truncated, "cut.zip")], by: "tester", limits: limits)
+            let queued = try await store.importJob(id: job)
+            XCTAssertEqual(queued?.state, .queued, database)
+            XCTAssertEqual(queued?.total, 3, "the over-limit ZIP is one failed file, none of its entries: \(database)")
+            // The job is read by whichever server takes it up first; a second claim finds nothing to do.
+            let ran = try await store.resumeImportJobs()
+            XCTAssertEqual(ran, 1)
+            let again = try await store.runImportJob(id: job)
+            XCTAssertFalse(again)
+            let files = try await store.importJobFiles(id: job)
+            XCTAssertEqual(files.map(\.state), ["imported", "failed", "failed"], database)
+            XCTAssertTrue(files[1].error?.contains("more than the limit") ?? false, files[1].error ?? "")
+            XCTAssertTrue(files[2].error?.contains("damaged or truncated") ?? false, files[2].error ?? "")
+            let log = try await store.auditLog(limit: 5)
+            XCTAssertTrue(log.contains { $0.action == "upload" && $0.user == "tester" && $0.target == "job \(job)" })
+        }
+    }
+
+    func testAJobCutOffByACrashIsTakenUpAndAFileThatKillsTheReaderTwiceIsFailed() async throws {
+        try await Libraries.each { store, database in
+            let seeds = try ["000_310871bd08bd093a", "001_c6d2da25662234b0", "002_09886ce637bf6d9d"].map {
+                try Libraries.fixture("seeds/\($0).txt")
+            }
+            let job = try await store.enqueueImport(seeds.enumerated().map { ($1, "\($0).txt") }, by: "tester")
+            // As a server that died twice while reading file 1 leaves it: running, attempts counted,
+            // its heartbeat long gone.
+            try await store.db.raw(
+                "UPDATE jobs SET state = 'running', heartbeat_at = '2000-01-01T00:00:00Z' WHERE id = \(bind: job)"
+            )
+            .run()
+            try await store.db.raw("UPDATE job_files SET attempts = 2 WHERE job_id = \(bind: job) AND seq = 1").run()
+            try await store.db.raw("UPDATE job_files SET attempts = 1 WHERE job_id = \(bind: job) AND seq = 2").run()
+            let ran = try await store.resumeImportJobs()
+            XCTAssertEqual(ran, 1, database)
+            let files = try await store.importJobFiles(id: job)
+            XCTAssertEqual(files.map(\.state), ["imported", "failed", "imported"], database)
+            XCTAssertTrue(files[1].error?.contains("两次中止") ?? false)
+            let done = try await store.importJob(id: job)
+            XCTAssertEqual(done?.state, .done)
+            XCTAssertEqual(done?.imported, 2)
         }
     }
 }
