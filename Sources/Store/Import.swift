@@ -9,6 +9,13 @@ import SQLKit
 /// A file read and checked, ready to store. Everything that takes the processor is done here, off
 /// the store's actor, so that the files of a batch are prepared side by side.
 struct PreparedReport: Sendable {
+    /// Fault injection for the crash-recovery tests (`GONGKAI_FAULT_TRAP_MARKER`, at least 16
+    /// characters): reading a file that contains the marker stops the process, as a trap in the
+    /// reader would. Unset, as always outside those tests, it costs nothing.
+    static let faultMarker: [UInt8]? = ProcessInfo.processInfo.environment["GONGKAI_FAULT_TRAP_MARKER"].flatMap {
+        $0.utf8.count >= 16 ? Array($0.utf8) : nil
+    }
+
     let sha: String
     let name: String
     let bytes: [UInt8]
@@ -23,6 +30,11 @@ struct PreparedReport: Sendable {
     let findingRows: [[String?]]
 
     static func prepare(bytes: [UInt8], name: String, sha: String) -> Result<PreparedReport, ReadError> {
+        if let marker = faultMarker, bytes.count >= marker.count,
+            bytes.indices.dropLast(marker.count - 1).contains(where: { bytes[$0..<$0 + marker.count].elementsEqual(marker) })
+        {
+            fatalError("GONGKAI_FAULT_TRAP_MARKER: \(name) holds the marker; stopping as a reader trap would")
+        }
         let report: Report
         do {
             report = try ReportSources.read(bytes: bytes, origin: name)

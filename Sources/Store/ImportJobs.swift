@@ -101,13 +101,18 @@ extension ReportStore {
         try await db.raw("DELETE FROM job_files WHERE job_id = \(bind: job) AND seq >= \(bind: seq)").run()
     }
 
-    /// Reads a job's pending files and stores the reports, if this server can claim the job (it is
-    /// queued, or its holder went quiet); returns whether it ran it.
+    /// Reads a job's pending files and stores the reports, if this server can claim the job: it is
+    /// queued, or its holder went quiet, or its holder was `orphanOf` (a process of this machine
+    /// that is no longer running). Returns whether it ran it.
     @discardableResult
-    public func runImportJob(id: Int) async throws -> Bool {
+    public func runImportJob(id: Int, orphanOf: String? = nil) async throws -> Bool {
         let stale = Self.timestamp(Date().addingTimeInterval(-Self.staleAfter))
         let claimed = try await db.raw(
-            "UPDATE jobs SET state = 'running', heartbeat_at = \(bind: Self.now()) WHERE id = \(bind: id) AND (state = 'queued' OR (state = 'running' AND heartbeat_at < \(bind: stale))) RETURNING id"
+            """
+            UPDATE jobs SET state = 'running', heartbeat_at = \(bind: Self.now()), worker = \(bind: JobWorker.current)
+            WHERE id = \(bind: id) AND (state = 'queued' OR (state = 'running' AND (heartbeat_at < \(bind: stale) OR worker = \(bind: orphanOf ?? ""))))
+            RETURNING id
+            """
         ).first()
         guard claimed != nil else { return false }
         let heartbeat = Task { [weak self] in
@@ -138,10 +143,18 @@ extension ReportStore {
         ).run()
         let stale = Self.timestamp(Date().addingTimeInterval(-Self.staleAfter))
         let waiting = try await db.raw(
-            "SELECT id FROM jobs WHERE state = 'queued' OR (state = 'running' AND heartbeat_at < \(bind: stale)) ORDER BY id"
-        ).all().map { try $0.decode(column: "id", as: Int.self) }
+            "SELECT id, state, heartbeat_at, worker FROM jobs WHERE state IN ('queued', 'running') ORDER BY id"
+        ).all()
         var ran = 0
-        for id in waiting where try await runImportJob(id: id) { ran += 1 }
+        for row in waiting {
+            let id = try row.decode(column: "id", as: Int.self)
+            let worker = try row.decode(column: "worker", as: String?.self)
+            let heartbeat = try row.decode(column: "heartbeat_at", as: String?.self) ?? ""
+            let orphaned = worker.map(JobWorker.isGone) ?? false
+            let state = try row.decode(column: "state", as: String.self)
+            guard state == "queued" || heartbeat < stale || orphaned else { continue }
+            if try await runImportJob(id: id, orphanOf: orphaned ? worker : nil) { ran += 1 }
+        }
         return ran
     }
 
@@ -245,4 +258,18 @@ extension ReportStore {
     }
 
     static func timestamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+}
+
+/// Who holds a job: `host pid`. A job held by a process of this machine that is no longer running
+/// is taken up at once (a restarted server does not wait for the heartbeat to go stale).
+enum JobWorker {
+    static let current = "\(ProcessInfo.processInfo.hostName) \(getpid())"
+
+    static func isGone(_ worker: String) -> Bool {
+        let parts = worker.split(separator: " ")
+        guard parts.count == 2, String(parts[0]) == ProcessInfo.processInfo.hostName, let pid = Int32(parts[1]) else {
+            return false
+        }
+        return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+    }
 }

@@ -200,6 +200,11 @@ public actor ReportStore {
         }
     }
 
+    /// Asks the database for an answer (health checks).
+    public func ping() async throws {
+        _ = try await db.raw("SELECT 1 AS one").first()
+    }
+
     /// The schema versions applied.
     public func schemaVersions() async throws -> [Int] {
         try await db.raw("SELECT version FROM gongkai_migrations ORDER BY version").all().map {

@@ -183,6 +183,7 @@ struct Migration: Sendable {
                     created_by TEXT NOT NULL,
                     created_at TEXT NOT NULL,
                     heartbeat_at TEXT,
+                    worker TEXT,
                     finished_at TEXT,
                     error TEXT
                 )

@@ -18,7 +18,7 @@ struct JobRunner: Service {
             } catch {
                 logger.error("import jobs: \(String(describing: error))")
             }
-            try? await Task.sleep(for: interval)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }

@@ -174,6 +174,17 @@ public enum WebApp {
             return html(AgencyPages.compare(sides[0], sides[1]))
         }
         router.get("/openapi.json") { _, _ -> Response in json(OpenAPIDocument.json) }
+        // For load balancers and monitors: 200 when the database answers, 503 when it does not.
+        router.get("/healthz") { _, _ -> Response in
+            do {
+                try await store.ping()
+                return json(#"{"status":"ok","database":"ok","reader":"\#(readerVersion)"}"#)
+            } catch {
+                var response = json(#"{"status":"unavailable","database":"not answering"}"#)
+                response.status = .serviceUnavailable
+                return response
+            }
+        }
         return router
     }
 

@@ -36,13 +36,31 @@ struct Serve: AsyncParsableCommand {
         guard connectionsPerAddress >= 1 else { throw ValidationError("--connections-per-address must be at least 1") }
     }
 
+    @Flag(help: "Serve in this process, without a supervisor that restarts the server if it dies.")
+    var noSupervisor = false
+
+    @Flag(name: .customLong("supervised-child"), help: .hidden)
+    var supervisedChild = false
+
     func run() async throws {
+        if !noSupervisor, !supervisedChild {
+            let code = try await Supervisor.run(arguments: Array(CommandLine.arguments.dropFirst()))
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
+        if supervisedChild { Supervisor.startChild() }
         let store = try await library.open()
         Inputs.printStatus("Gongkai 报告库：http://\(host):\(port)/ （资料库 \(library.name)）")
-        try await WebApp.serve(
-            store: store, host: host, port: port,
-            configuration: .init(
-                maxUploadBytes: maxUploadMb << 20, behindProxy: behindProxy, connectionsPerAddress: connectionsPerAddress))
+        do {
+            try await WebApp.serve(
+                store: store, host: host, port: port,
+                configuration: .init(
+                    maxUploadBytes: maxUploadMb << 20, behindProxy: behindProxy, connectionsPerAddress: connectionsPerAddress))
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
     }
 }
 
@@ -93,6 +111,12 @@ struct Demo: AsyncParsableCommand {
         Inputs.printStatus(
             "导入 \(imported) 份新报告，资料库共 \(count) 份（\(data)）。打开 http://127.0.0.1:\(port)/ 或地区汇总 http://127.0.0.1:\(port)/regions/0\(account)"
         )
-        try await WebApp.serve(store: store, host: "127.0.0.1", port: port)
+        do {
+            try await WebApp.serve(store: store, host: "127.0.0.1", port: port)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
     }
 }
