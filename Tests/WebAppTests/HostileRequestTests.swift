@@ -311,20 +311,23 @@ final class HostileRequestTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try await ReportStore.open(dataDirectory: folder)
         var configuration = WebApp.Configuration(connectionsPerAddress: 4)
-        configuration.headDeadline = 0.5
+        configuration.headDeadline = 2
         let app = WebApp.application(store: store, host: "127.0.0.1", port: 0, configuration: configuration)
         do {
             try await app.test(.live) { client in
                 let port = try XCTUnwrap(client.port)
                 // A socket that never sends a request is closed at the head deadline.
                 let idle = try RawSocket(port: port)
+                XCTAssertFalse(idle.closesWithin(seconds: 1), "open before the deadline")
                 XCTAssertTrue(idle.closesWithin(seconds: 5), "a silent connection is dropped")
+                try await Task.sleep(for: .milliseconds(300))
                 // Four connections are held; the fifth from the same address is closed at once.
                 var held = try (0..<4).map { _ in try RawSocket(port: port) }
                 let fifth = try RawSocket(port: port)
-                XCTAssertTrue(fifth.closesWithin(seconds: 0.4), "over the per-address cap")
+                XCTAssertTrue(fifth.closesWithin(seconds: 1.5), "over the per-address cap")
+                XCTAssertFalse(held[3].closesWithin(seconds: 0.01), "the first four are still open")
                 held.removeAll()
-                try await Task.sleep(for: .milliseconds(700))  // the server sees the closes and frees their places
+                try await Task.sleep(for: .milliseconds(500))  // the server sees the closes and frees their places
                 // The service answers a client that speaks in time.
                 let visitor = try RawSocket(port: port)
                 let answer = visitor.exchange("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
