@@ -102,11 +102,15 @@ extension ReportStore {
     }
 
     /// Reads a job's pending files and stores the reports, if this server can claim the job: it is
-    /// queued, or its holder went quiet, or its holder was `orphanOf` (a process of this machine
-    /// that is no longer running). Returns whether it ran it.
+    /// queued, or its holder went quiet or (on this machine) is no longer running. Returns whether
+    /// it ran it.
     @discardableResult
-    public func runImportJob(id: Int, orphanOf: String? = nil) async throws -> Bool {
+    public func runImportJob(id: Int) async throws -> Bool {
         let stale = Self.timestamp(Date().addingTimeInterval(-Self.staleAfter))
+        let holder =
+            try await db.raw("SELECT worker FROM jobs WHERE id = \(bind: id)").first()?.decode(
+                column: "worker", as: String?.self) ?? nil
+        let orphanOf = holder.flatMap { JobWorker.isGone($0) ? $0 : nil }
         let claimed = try await db.raw(
             """
             UPDATE jobs SET state = 'running', heartbeat_at = \(bind: Self.now()), worker = \(bind: JobWorker.current)
@@ -134,28 +138,34 @@ extension ReportStore {
         return true
     }
 
-    /// Takes up every job that is waiting or was cut off (at start, and now and then); uploads cut
-    /// off while their files were being stored are closed with that said. Returns how many ran.
+    /// Takes up every job that is waiting or was cut off (at start, and now and then); returns how
+    /// many it ran.
     public func resumeImportJobs() async throws -> Int {
+        var ran = 0
+        for id in try await resumableImportJobs() where try await runImportJob(id: id) { ran += 1 }
+        return ran
+    }
+
+    /// The jobs nobody is reading: queued, or running under a server that went quiet or is gone.
+    /// Uploads cut off while their files were being stored are closed here, with that said.
+    public func resumableImportJobs() async throws -> [Int] {
         let cutOff = Self.timestamp(Date().addingTimeInterval(-10 * 60))
         try await db.raw(
             "UPDATE jobs SET state = 'done', finished_at = \(bind: Self.now()), error = '上传中断：文件未全部收到' WHERE state = 'filling' AND created_at < \(bind: cutOff)"
         ).run()
         let stale = Self.timestamp(Date().addingTimeInterval(-Self.staleAfter))
-        let waiting = try await db.raw(
+        var ids: [Int] = []
+        for row in try await db.raw(
             "SELECT id, state, heartbeat_at, worker FROM jobs WHERE state IN ('queued', 'running') ORDER BY id"
-        ).all()
-        var ran = 0
-        for row in waiting {
-            let id = try row.decode(column: "id", as: Int.self)
+        ).all() {
             let worker = try row.decode(column: "worker", as: String?.self)
             let heartbeat = try row.decode(column: "heartbeat_at", as: String?.self) ?? ""
-            let orphaned = worker.map(JobWorker.isGone) ?? false
             let state = try row.decode(column: "state", as: String.self)
-            guard state == "queued" || heartbeat < stale || orphaned else { continue }
-            if try await runImportJob(id: id, orphanOf: orphaned ? worker : nil) { ran += 1 }
+            if state == "queued" || heartbeat < stale || worker.map(JobWorker.isGone) == true {
+                ids.append(try row.decode(column: "id", as: Int.self))
+            }
         }
-        return ran
+        return ids
     }
 
     /// Reads the pending files in batches. Every file's attempts are counted (and committed) before
@@ -214,6 +224,12 @@ extension ReportStore {
         try await db.raw(
             "UPDATE job_files SET state = \(bind: state), report_id = \(bind: reportID), error = \(bind: error.map { Self.bounded($0, 2000) }), content = \(bind: Data()) WHERE job_id = \(bind: job) AND seq = \(bind: seq)"
         ).run()
+    }
+
+    /// How many import jobs are waiting or being read.
+    public func unfinishedImportJobs() async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE state IN ('filling', 'queued', 'running')").first()?.decode(
+            column: "n", as: Int.self) ?? 0
     }
 
     /// A job with its counts, or nil.

@@ -6,6 +6,7 @@ import Store
 /// off) and any whose server went quiet since. Runs beside the HTTP server and stops with it.
 struct JobRunner: Service {
     let store: ReportStore
+    let metrics: ServiceMetrics
     let logger: Logger
     /// How often to look for orphaned jobs.
     var interval: Duration = .seconds(10)
@@ -13,8 +14,10 @@ struct JobRunner: Service {
     func run() async throws {
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             do {
-                let ran = try await store.resumeImportJobs()
-                if ran > 0 { logger.info("took up \(ran) import job(s) left unfinished") }
+                for id in try await store.resumableImportJobs() where try await WebApp.runJob(id, store: store, metrics: metrics)
+                {
+                    logger.info("took up import job \(id), left unfinished")
+                }
             } catch {
                 logger.error("import jobs: \(String(describing: error))")
             }

@@ -33,6 +33,8 @@ struct ResponseHardening: RouterMiddleware {
             response.status = .internalServerError
         }
         for field in Self.securityHeaders { response.headers[field.name] = field.value }
+        // The id the request's log lines carry, so that a user's report of a failure finds them.
+        if let name = Self.requestID { response.headers[name] = context.id }
         return response
     }
 
@@ -40,6 +42,8 @@ struct ResponseHardening: RouterMiddleware {
         ("Content-Security-Policy", contentSecurityPolicy), ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY"),
     ].compactMap { name, value in HTTPField.Name(name).map { HTTPField(name: $0, value: value) } }
+
+    static let requestID = HTTPField.Name("X-Request-Id")
 
     static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") || path == "/openapi.json" }
 

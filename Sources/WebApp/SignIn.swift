@@ -9,6 +9,7 @@ struct SignIn: Sendable {
     let store: ReportStore
     let throttle: SignInThrottle
     let behindProxy: Bool
+    let metrics: ServiceMetrics
 
     enum Outcome: Sendable {
         case signedIn(User)
@@ -25,6 +26,7 @@ struct SignIn: Sendable {
             return .signedIn(user)
         }
         let locked = await throttle.failed(account: account, address: address)
+        metrics.signInFailed(channel: channel, locked: locked)
         try await store.log(
             user: account, action: channel == "api" ? "api-sign-in-failed" : "sign-in-failed", target: account,
             detail: "来自 \(address)" + (locked ? "；已锁定" : ""))

@@ -18,7 +18,7 @@ enum UploadRoutes {
             let job = try await store.enqueueImport(uploaded(files), by: session.user.name)
             // Read in the background: the job page shows its progress, and a server that dies
             // meanwhile leaves the job for the next to take up.
-            Task { try await store.runImportJob(id: job) }
+            Task { try await WebApp.runJob(job, store: store, metrics: configuration.metrics) }
             throw Redirect(to: "/jobs/\(job)")
         }
         router.get("/jobs/:id") { request, context -> Response in
@@ -57,7 +57,9 @@ enum UploadRoutes {
             let job = try await store.enqueueImport(uploaded(files), by: user.name)
             // The API answers with every file's outcome: read the job here (another server may have
             // taken it up first; then wait for it).
-            while try await !store.runImportJob(id: job), try await store.importJob(id: job)?.state != .done {
+            while try await !WebApp.runJob(job, store: store, metrics: configuration.metrics),
+                try await store.importJob(id: job)?.state != .done
+            {
                 try await Task.sleep(for: .milliseconds(100))
             }
             let results = try await store.importJobFiles(id: job)

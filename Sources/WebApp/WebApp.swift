@@ -19,6 +19,8 @@ public enum WebApp {
         public var behindProxy = false
         /// Open connections one address may hold (behind a proxy, the proxy's: raise it there).
         public var connectionsPerAddress = 64
+        /// Where `/metrics` counts.
+        public var metrics = ServiceMetrics()
         /// Seconds a new connection has to send its first request's head.
         public var headDeadline: Double = 10
         /// Seconds a connection may stay quiet between requests.
@@ -35,6 +37,7 @@ public enum WebApp {
     /// The router with every route, for a server or for tests.
     public static func router(store: ReportStore, configuration: Configuration = Configuration()) -> Router<AppContext> {
         let router = Router(context: AppContext.self)
+        router.add(middleware: RequestMetrics(metrics: configuration.metrics))
         router.add(middleware: ResponseHardening())
         router.get("/style.css") { _, _ -> Response in
             var headers = HTTPFields()
@@ -64,7 +67,8 @@ public enum WebApp {
                     original: try await store.originalExcerpt(reportID: id),
                     history: try await store.auditLog(reportID: id), session: try await Auth.session(request, store)))
         }
-        let signIn = SignIn(store: store, throttle: SignInThrottle(), behindProxy: configuration.behindProxy)
+        let signIn = SignIn(
+            store: store, throttle: SignInThrottle(), behindProxy: configuration.behindProxy, metrics: configuration.metrics)
         AccountRoutes.add(to: router, store: store, signIn: signIn, secureCookies: configuration.behindProxy)
         ReviewRoutes.add(to: router, store: store)
         UploadRoutes.add(to: router, store: store, signIn: signIn, configuration: configuration)
@@ -174,6 +178,12 @@ public enum WebApp {
             return html(AgencyPages.compare(sides[0], sides[1]))
         }
         router.get("/openapi.json") { _, _ -> Response in json(OpenAPIDocument.json) }
+        router.get("/metrics") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            let text = try await configuration.metrics.exposition(store: store)
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: text)))
+        }
         // For load balancers and monitors: 200 when the database answers, 503 when it does not.
         router.get("/healthz") { _, _ -> Response in
             do {
@@ -211,7 +221,14 @@ public enum WebApp {
         return Application(
             router: router(store: store, configuration: configuration), server: .http1(configuration: http),
             configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"),
-            services: [JobRunner(store: store, logger: Logger(label: "gongkai.jobs"))])
+            services: [JobRunner(store: store, metrics: configuration.metrics, logger: Logger(label: "gongkai.jobs"))])
+    }
+
+    /// Reads an import job if this server can claim it, and counts it in the metrics when it ran.
+    static func runJob(_ id: Int, store: ReportStore, metrics: ServiceMetrics) async throws -> Bool {
+        guard try await store.runImportJob(id: id) else { return false }
+        if let job = try await store.importJob(id: id) { metrics.finished(job) }
+        return true
     }
 
     /// An agency's page: every year of its reports, oldest first, with the continuity findings.

@@ -78,6 +78,34 @@ final class HostileRequestTests: XCTestCase {
         }
     }
 
+    func testHealthAndMetricsForTheOperator() async throws {
+        try await withLibrary { store, id in
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/healthz", method: .get) { response in
+                    XCTAssertEqual(response.status, .ok)
+                    XCTAssertTrue(String(buffer: response.body).contains("\"database\":\"ok\""))
+                }
+                for _ in 0..<3 { _ = try await client.execute(uri: "/reports/\(id)", method: .get) }
+                _ = try await client.execute(uri: "/reports/424242", method: .get)
+                var browser = Browser()
+                _ = try await browser.signIn(client, "admin", "wrong-password")
+                try await client.execute(uri: "/", method: .get) { response in
+                    XCTAssertEqual(response.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty, false, "a request id to quote")
+                }
+                let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+                for line in [
+                    #"gongkai_http_requests_total{method="GET",route="/reports/{id}",status="200"} 3"#,
+                    #"gongkai_http_requests_total{method="GET",route="/reports/{id}",status="404"} 1"#,
+                    #"gongkai_sign_in_failures_total{channel="form",locked="no"} 1"#, "gongkai_reports 1",
+                    "gongkai_http_request_duration_seconds_bucket",
+                ] {
+                    XCTAssertTrue(metrics.contains(line), "\(line) in\n\(metrics)")
+                }
+            }
+        }
+    }
+
     func testOnlySameSitePathsFollowSignIn() {
         for hostile in [
             "/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/\n/evil.example",
