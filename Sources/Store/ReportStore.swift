@@ -62,26 +62,25 @@ public struct StoredReport: Sendable, Codable, Equatable {
 public actor ReportStore {
     private enum Connection {
         case sqlite(SQLiteConnection)
-        case postgres(PostgresConnection)
+        case postgres(ReconnectingPostgres)
     }
 
     private let connection: Connection
-    let db: any SQLDatabase
+    /// The connection, taking turns (see `TakingTurns`).
+    let db: TakingTurns
     let isPostgres: Bool
     var nameIndex: (register: [Agency], index: AgencyName.Index)?
     /// Summed tables by region path and year, with the library version they were summed at.
     var totalsMemo: [String: (version: Int, totals: RegionTotals)] = [:]
-    private var inTransaction = false
-    private var transactionQueue: [CheckedContinuation<Void, Never>] = []
 
     private init(connection: Connection) {
         self.connection = connection
         switch connection {
         case .sqlite(let c):
-            db = c.sql()
+            db = TakingTurns(c.sql())
             isPostgres = false
         case .postgres(let c):
-            db = c.sql()
+            db = TakingTurns(c)
             isPostgres = true
         }
     }
@@ -97,8 +96,13 @@ public actor ReportStore {
             _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         let store = ReportStore(connection: .sqlite(try await SQLiteConnection.open(storage: .file(path: path))))
-        try await store.configure()
-        try await store.migrate()
+        do {
+            try await store.configure()
+            try await store.migrate()
+        } catch {
+            try? await store.close()
+            throw error
+        }
         return store
     }
 
@@ -106,11 +110,13 @@ public actor ReportStore {
     /// and upgrades its schema in place; several processes may share it.
     public static func open(databaseURL: String) async throws -> ReportStore {
         try DatabaseURL.checkScheme(databaseURL)
-        let connection: PostgresConnection
+        let connection: ReconnectingPostgres
         do {
-            let configuration = try SQLPostgresConfiguration(url: databaseURL)
-            connection = try await PostgresConnection.connect(
-                configuration: configuration.coreConfiguration, id: 1, logger: Logger(label: "gongkai.store"))
+            let configuration = try SQLPostgresConfiguration(url: databaseURL).coreConfiguration
+            let logger = Logger(label: "gongkai.store")
+            connection = ReconnectingPostgres(
+                first: try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger),
+                configuration: configuration, logger: logger)
         } catch {
             throw DatabaseURL.explained(error, url: databaseURL)
         }
@@ -118,7 +124,7 @@ public actor ReportStore {
         do {
             try await store.migrate()
         } catch {
-            try? await connection.close()
+            try? await store.close()
             throw DatabaseURL.explained(error, url: databaseURL)
         }
         return store
@@ -170,6 +176,13 @@ public actor ReportStore {
             try await db.raw("SELECT version FROM gongkai_migrations").all().map {
                 try $0.decode(column: "version", as: Int.self)
             })
+        let known = Migration.all.map(\.version).max() ?? 0
+        if let newest = applied.max(), newest > known {
+            throw OpenError(
+                description:
+                    "the library's schema is version \(newest), newer than this Gongkai knows (\(known)): it was written by a newer release; upgrade gongkai rather than let this one change it"
+            )
+        }
         for migration in Migration.all where !applied.contains(migration.version) {
             try await transaction {
                 for statement in migration.statements {
@@ -216,19 +229,20 @@ public actor ReportStore {
     /// every await, so transactions take turns: a second one waits until the first has ended rather
     /// than mixing its statements into it.
     func transaction(_ body: () async throws -> Void) async throws {
-        while inTransaction { await withCheckedContinuation { transactionQueue.append($0) } }
-        inTransaction = true
-        defer {
-            inTransaction = false
-            if !transactionQueue.isEmpty { transactionQueue.removeFirst().resume() }
-        }
-        try await db.raw(isPostgres ? "BEGIN" : "BEGIN IMMEDIATE").run()
-        do {
-            try await body()
-            try await db.raw("COMMIT").run()
-        } catch {
-            try? await db.raw("ROLLBACK").run()
-            throw error
+        // Inside a transaction already (this task holds the turn): part of it.
+        if TakingTurns.holdsTurn { return try await body() }
+        try await db.exclusively {
+            try await db.raw(isPostgres ? "BEGIN" : "BEGIN IMMEDIATE").run()
+            if case .postgres(let c) = connection { await c.pin() }
+            do {
+                try await body()
+                try await db.raw("COMMIT").run()
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                if case .postgres(let c) = connection { await c.unpin() }
+                throw error
+            }
+            if case .postgres(let c) = connection { await c.unpin() }
         }
     }
 

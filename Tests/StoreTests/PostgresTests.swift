@@ -53,6 +53,37 @@ final class PostgresTests: XCTestCase {
         try await store.close()
     }
 
+    /// What a PostgreSQL restart does to clients: their connections are dropped.
+    private static func dropOtherConnections(_ url: String) async throws {
+        let admin = try await ReportStore.open(databaseURL: url)
+        try await admin.db.raw(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).run()
+        try await admin.close()
+        try await Task.sleep(for: .milliseconds(300))
+    }
+
+    func testTheStoreReconnectsWhenTheServerDropsItAndATransactionCutOffStoresNothing() async throws {
+        let store = try await freshStore()
+        let seeds = try ["000_310871bd08bd093a", "001_c6d2da25662234b0"].map { try fixture("seeds/\($0).txt") }
+        _ = try await store.importFile(bytes: seeds[0], name: "000.txt")
+        try await Self.dropOtherConnections(try url())
+        let count = try await store.countReports()
+        XCTAssertEqual(count, 1, "the next statement reconnected")
+
+        let url = try url()
+        do {
+            try await store.transactionCutOff { try await PostgresTests.dropOtherConnections(url) }
+            XCTFail("a transaction whose connection was lost went on")
+        } catch {}
+        let half = try await store.auditLog().filter { $0.action == "half" }
+        XCTAssertEqual(half.count, 0, "nothing of the cut-off transaction was stored")
+        guard case .imported = try await store.importFile(bytes: seeds[1], name: "001.txt") else {
+            return XCTFail("imports work again")
+        }
+        try await store.close()
+    }
+
     func testTwoProcessesOnOneDatabaseStoreEachFileOnce() async throws {
         let first = try await freshStore()
         let second = try await ReportStore.open(databaseURL: try url())
@@ -70,5 +101,22 @@ final class PostgresTests: XCTestCase {
         XCTAssertEqual(count, files.count)
         try await first.close()
         try await second.close()
+    }
+}
+
+extension ReportStore {
+    /// A transaction of two inserts with the connection dropped between them.
+    fileprivate func transactionCutOff(_ drop: @Sendable () async throws -> Void) async throws {
+        try await transaction {
+            try await self.db.raw(
+                "INSERT INTO audit_log (at, user_name, action, target, detail) VALUES ('t', 'u', 'half', '', '')"
+            )
+            .run()
+            try await drop()
+            try await self.db.raw(
+                "INSERT INTO audit_log (at, user_name, action, target, detail) VALUES ('t', 'u', 'half', '', '')"
+            )
+            .run()
+        }
     }
 }

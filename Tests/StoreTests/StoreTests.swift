@@ -41,6 +41,35 @@ final class StoreTests: XCTestCase {
         }
     }
 
+    func testAWriteFromElsewhereNeverLandsInSomeoneElsesTransaction() async throws {
+        let store = try await ReportStore.open(dataDirectory: folder)
+        let failing = Task {
+            try await store.failingTransaction(holdingFor: .milliseconds(300))
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        // While that transaction is open: a sign-in's audit entry, and a read.
+        try await store.log(user: "someone", action: "sign-in", target: "someone", detail: "")
+        let seen = try await store.auditLog().map(\.action)
+        XCTAssertFalse(seen.contains("doomed"), "never reads what was not committed")
+        _ = await failing.result
+        let kept = try await store.auditLog().map(\.action)
+        XCTAssertEqual(kept, ["sign-in"], "the rollback took its own write only")
+        try await store.close()
+    }
+
+    func testALibraryWrittenByANewerReleaseIsNotOpened() async throws {
+        let store = try await ReportStore.open(dataDirectory: folder)
+        try await store.db.raw("INSERT INTO gongkai_migrations (version, applied_at) VALUES (999, 'later')").run()
+        try await store.close()
+        do {
+            let reopened = try await ReportStore.open(dataDirectory: folder)
+            try await reopened.close()
+            XCTFail("opened a schema newer than the code")
+        } catch let error as OpenError {
+            XCTAssertTrue(error.description.contains("999"), error.description)
+        }
+    }
+
     func testADatabaseURLIsPostgreSQLOrRefusedAndItsPasswordNeverShown() async throws {
         XCTAssertEqual(DatabaseURL.redacted("postgres://gk:s3cret@db:5432/lib"), "postgres://gk:***@db:5432/lib")
         XCTAssertEqual(DatabaseURL.redacted("postgres://db/lib"), "postgres://db/lib")
@@ -160,5 +189,16 @@ final class StoreTests: XCTestCase {
         let repealed = try await store.cellValue(reportID: id, key: "proactive.normative_documents.repealed")
         XCTAssertEqual(repealed, "55")
         try await store.close()
+    }
+}
+
+extension ReportStore {
+    /// A transaction that writes, waits, and fails.
+    fileprivate func failingTransaction(holdingFor pause: Duration) async throws {
+        try await transaction {
+            try await self.log(user: "x", action: "doomed", target: "", detail: "")
+            try await Task.sleep(for: pause)
+            throw CancellationError()
+        }
     }
 }

@@ -1,0 +1,63 @@
+import Logging
+import NIOCore
+import SQLKit
+
+/// The store's one connection, used by one unit of work at a time: a transaction holds it from
+/// BEGIN to COMMIT, and any statement from elsewhere (a sign-in's session, a page's query) waits for
+/// its turn instead of running inside someone else's transaction — where it would vanish with a
+/// rollback, or read what was never committed. Statements of the task holding the turn (a
+/// task-local says which) go straight through.
+final class TakingTurns: SQLDatabase, Sendable {
+    let base: any SQLDatabase
+    private let turns = Turns()
+
+    @TaskLocal static var holdsTurn = false
+
+    init(_ base: any SQLDatabase) { self.base = base }
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await exclusively { try await self.base.execute(sql: query, onRow) }
+    }
+
+    /// Runs `body` holding the connection (at once, when this task holds it already).
+    func exclusively<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
+        if Self.holdsTurn { return try await body() }
+        await turns.acquire()
+        do {
+            let result = try await Self.$holdsTurn.withValue(true) { try await body() }
+            await turns.release()
+            return result
+        } catch {
+            await turns.release()
+            throw error
+        }
+    }
+
+    /// A first-come, first-served lock for async code.
+    private actor Turns {
+        private var held = false
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        func acquire() async {
+            if !held {
+                held = true
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func release() {
+            if waiting.isEmpty { held = false } else { waiting.removeFirst().resume() }
+        }
+    }
+}
