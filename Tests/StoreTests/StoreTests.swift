@@ -57,6 +57,60 @@ final class StoreTests: XCTestCase {
         try await store.close()
     }
 
+    func testAFullDiskStopsTheImportWithAClearErrorAndLeavesTheLibraryWhole() async throws {
+        // A small tmpfs as the library's folder (needs root, as in CI).
+        let mountPoint = folder + "-tmpfs"
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=768k", "tmpfs", mountPoint]
+        mount.standardError = FileHandle.nullDevice
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else {
+            throw XCTSkip("skipped: cannot mount a tmpfs here (not root?): the full-disk test needs one")
+        }
+        defer {
+            let umount = Process()
+            umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            umount.arguments = [mountPoint]
+            try? umount.run()
+            umount.waitUntilExit()
+        }
+        let library = mountPoint + "/library"
+        let seed = String(decoding: try fixture("seeds/001_c6d2da25662234b0.txt"), as: UTF8.self)
+        let store = try await ReportStore.open(dataDirectory: library)
+        var stored = 0
+        var failure: (any Error)?
+        for n in 0..<500 {
+            do {
+                let bytes = Array((seed + String(repeating: "\n", count: n + 1)).utf8)
+                if case .imported = try await store.importFile(bytes: bytes, name: "\(n).txt") { stored += 1 }
+            } catch {
+                failure = error
+                break
+            }
+        }
+        let error = try XCTUnwrap(failure, "the disk never filled")
+        XCTAssertTrue("\(error)".contains("full"), "says the disk is full: \(error)")
+        XCTAssertGreaterThan(stored, 0)
+        try? await store.close()
+        // Room again (as an operator would make): the library opens whole, every stored report there.
+        let grow = Process()
+        grow.executableURL = URL(fileURLWithPath: "/bin/mount")
+        grow.arguments = ["-o", "remount,size=8m", mountPoint]
+        try grow.run()
+        grow.waitUntilExit()
+        let reopened = try await ReportStore.open(dataDirectory: library)
+        let count = try await reopened.countReports()
+        XCTAssertEqual(count, stored)
+        let integrity = try await reopened.db.raw("PRAGMA integrity_check").first()?.decode(
+            column: "integrity_check", as: String.self)
+        XCTAssertEqual(integrity, "ok")
+        try await reopened.close()
+    }
+
     func testALibraryWrittenByANewerReleaseIsNotOpened() async throws {
         let store = try await ReportStore.open(dataDirectory: folder)
         try await store.db.raw("INSERT INTO gongkai_migrations (version, applied_at) VALUES (999, 'later')").run()
