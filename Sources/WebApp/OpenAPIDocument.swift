@@ -64,6 +64,16 @@ enum OpenAPIDocument {
                   "id": { "type": "integer" }, "error": { "type": "string", "description": "What was wrong with the file, and where" }
                 }
               },
+              "ImportJob": {
+                "type": "object", "required": ["id", "state", "createdBy", "createdAt", "total", "pending", "imported", "duplicates", "failed"],
+                "properties": {
+                  "id": { "type": "integer" }, "state": { "type": "string", "enum": ["filling", "queued", "running", "done"] },
+                  "createdBy": { "type": "string" }, "createdAt": { "type": "string" }, "finishedAt": { "type": "string" },
+                  "error": { "type": "string", "description": "Why the whole job failed (an upload cut off)" },
+                  "total": { "type": "integer" }, "pending": { "type": "integer" }, "imported": { "type": "integer" },
+                  "duplicates": { "type": "integer" }, "failed": { "type": "integer" }
+                }
+              },
               "Region": {
                 "type": "object", "required": ["id", "name", "level", "parentID", "path"],
                 "properties": {
@@ -132,8 +142,22 @@ enum OpenAPIDocument {
                 "responses": {
                   "201": { "description": "At least one new report", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/UploadResult" } } } } },
                   "200": { "description": "Nothing new: duplicates or unreadable files, each with its result" },
+                  "400": { "description": "No file, or no name for a raw body" },
                   "401": { "description": "No or wrong credentials" },
-                  "413": { "description": "Over the upload limit" }
+                  "413": { "description": "Over the upload limit" },
+                  "429": { "description": "Too many failed sign-ins: locked for the seconds Retry-After says" }
+                }
+              }
+            },
+            "/api/jobs/{id}": {
+              "get": {
+                "summary": "An import job (every upload is one) and what became of each of its files",
+                "security": [ { "basic": [] } ],
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
+                "responses": {
+                  "200": { "description": "The job", "content": { "application/json": { "schema": { "type": "object", "properties": { "job": { "$ref": "#/components/schemas/ImportJob" }, "files": { "type": "array", "items": { "$ref": "#/components/schemas/UploadResult" } } } } } } },
+                  "401": { "description": "No or wrong credentials" },
+                  "404": { "description": "No such job" }
                 }
               }
             },
@@ -174,7 +198,9 @@ enum OpenAPIDocument {
               }
             },
             "/export.csv": { "get": { "summary": "Every cell of the reports a filter selects (the /api/reports filters), one row per cell, UTF-8 with BOM", "responses": { "200": { "description": "CSV" } } } },
-            "/export.xlsx": { "get": { "summary": "The same as an Excel workbook", "responses": { "200": { "description": "XLSX" } } } }
+            "/export.xlsx": { "get": { "summary": "The same as an Excel workbook", "responses": { "200": { "description": "XLSX" } } } },
+            "/healthz": { "get": { "summary": "200 while the database answers, 503 when it does not", "responses": { "200": { "description": "Healthy" }, "503": { "description": "The database does not answer" } } } },
+            "/metrics": { "get": { "summary": "Prometheus metrics: requests and latencies by route, import jobs and files, sign-in failures, reports", "responses": { "200": { "description": "Prometheus text format" } } } }
           }
         }
         """
