@@ -4,11 +4,12 @@ import Store
 
 /// Sign-in and sign-out, one's own password, accounts (admins) and the audit log (reviewers).
 enum AccountRoutes {
-    static func add(to router: Router<AppContext>, store: ReportStore, signIn: SignIn, secureCookies: Bool) {
+    static func collection(store: ReportStore, signIn: SignIn, secureCookies: Bool) -> RouteCollection<AppContext> {
+        let router = RouteCollection(context: AppContext.self)
         @Sendable func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
             Auth.cookie(name, value, maxAge: maxAge, secure: secureCookies)
         }
-        router.get("/login") { request, _ -> Response in
+        router.get("/login") { request, context -> Response in
             let token = RandomToken.hex()
             let query = request.uri.queryParameters
             var response = WebApp.html(
@@ -39,20 +40,20 @@ enum AccountRoutes {
             response.setCookie(cookie(Auth.signInCookie, "", maxAge: 0))
             return response
         }
-        router.post("/logout") { request, _ -> Response in
-            let (session, _) = try await Auth.postedForm(request, store)
+        router.post("/logout") { request, context -> Response in
+            let (session, _) = try await Auth.postedForm(request, context)
             if let token = request.cookies[Auth.sessionCookie]?.value { try await store.endSession(token: token) }
             try await store.log(user: session.user.name, action: "sign-out", target: session.user.name, detail: "")
             var response = Response(status: .seeOther, headers: [.location: "/"])
             response.setCookie(cookie(Auth.sessionCookie, "", maxAge: 0))
             return response
         }
-        router.get("/account") { request, _ -> Response in
-            let session = try await Auth.require(request, store)
+        router.get("/account") { request, context -> Response in
+            let session = try Auth.require(request, context)
             return WebApp.html(AccountPages.account(message: request.uri.queryParameters.get("message"), session: session))
         }
-        router.post("/account/password") { request, _ -> Response in
-            let (session, form) = try await Auth.postedForm(request, store)
+        router.post("/account/password") { request, context -> Response in
+            let (session, form) = try await Auth.postedForm(request, context)
             do {
                 try await store.changePassword(
                     userID: session.user.id, current: form["current"] ?? "", new: form["password"] ?? "", by: session.user.name)
@@ -64,14 +65,14 @@ enum AccountRoutes {
             response.setCookie(cookie(Auth.sessionCookie, "", maxAge: 0))
             return response
         }
-        router.get("/admin/users") { request, _ -> Response in
-            let session = try await Auth.require(request, store, role: .admin)
+        router.get("/admin/users") { request, context -> Response in
+            let session = try Auth.require(request, context, role: .admin)
             return WebApp.html(
                 AccountPages.users(try await store.users(), message: request.uri.queryParameters.get("message"), session: session)
             )
         }
-        router.post("/admin/users") { request, _ -> Response in
-            let (session, form) = try await Auth.postedForm(request, store, role: .admin)
+        router.post("/admin/users") { request, context -> Response in
+            let (session, form) = try await Auth.postedForm(request, context, role: .admin)
             try await adminAction {
                 let user = try await store.addUser(
                     name: form["name"] ?? "", password: form["password"] ?? "",
@@ -80,7 +81,7 @@ enum AccountRoutes {
             }
         }
         router.post("/admin/users/:id/:action") { request, context -> Response in
-            let (session, form) = try await Auth.postedForm(request, store, role: .admin)
+            let (session, form) = try await Auth.postedForm(request, context, role: .admin)
             let id = try QueryNumber.id(context)
             let action = try context.parameters.require("action")
             try await adminAction {
@@ -99,13 +100,14 @@ enum AccountRoutes {
                 }
             }
         }
-        router.get("/audit") { request, _ -> Response in
-            let session = try await Auth.require(request, store)
+        router.get("/audit") { request, context -> Response in
+            let session = try Auth.require(request, context)
             let page = try QueryNumber.get(request, "page", in: QueryNumber.pages) ?? 1
             let entries = try await store.auditLog(
                 limit: AccountPages.auditPageSize, offset: (page - 1) * AccountPages.auditPageSize)
             return WebApp.html(AccountPages.audit(entries, page: page, total: try await store.auditCount(), session: session))
         }
+        return router
     }
 
     /// Runs an admin's account change and returns to the accounts page saying what happened.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Store
 
 /// The context of every request: Hummingbird's core context and the address the request came from
 /// (sign-in throttling counts per address).
@@ -10,6 +11,8 @@ public struct AppContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer of the connection; nil in router tests.
     public let remoteAddress: SocketAddress?
+    /// The signed-in reviewer's session, filled by `Auth.SessionMiddleware`; nil for the public.
+    public var session: Session?
 
     /// A context for a request arriving on a channel.
     public init(source: ApplicationRequestContextSource) {

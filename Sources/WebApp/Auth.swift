@@ -6,29 +6,38 @@ import Store
 /// every form carries the session's CSRF token, checked before anything changes. The sign-in form,
 /// sent before there is a session, is protected by a double-submit cookie instead.
 enum Auth {
+    /// Fills `context.session` from the session cookie, for every route after it.
+    struct SessionMiddleware: RouterMiddleware {
+        typealias Context = AppContext
+        let store: ReportStore
+
+        func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+            -> Response
+        {
+            var context = context
+            if let token = request.cookies[Auth.sessionCookie]?.value, !token.isEmpty, token.utf8.count <= 256 {
+                context.session = try await store.session(token: token)
+            }
+            return try await next(request, context)
+        }
+    }
+
     static let sessionCookie = "gongkai_session"
     static let signInCookie = "gongkai_signin"
 
-    /// The signed-in session of a request, or nil.
-    static func session(_ request: Request, _ store: ReportStore) async throws -> Session? {
-        guard let token = request.cookies[sessionCookie]?.value, !token.isEmpty else { return nil }
-        return try await store.session(token: token)
-    }
-
     /// The session of a request that needs one, with the role it needs; else a redirect to sign in
     /// (pages) or 403 (a reviewer asking for an admin page).
-    static func require(_ request: Request, _ store: ReportStore, role: Role? = nil) async throws -> Session {
-        guard let session = try await session(request, store) else {
-            throw Redirect(
-                to: "/login?next=" + WebApp.percentEncoded(request.uri.path))
+    static func require(_ request: Request, _ context: AppContext, role: Role? = nil) throws -> Session {
+        guard let session = context.session else {
+            throw Redirect(to: "/login?next=" + WebApp.percentEncoded(request.uri.path))
         }
         if role == .admin, session.user.role != .admin { throw HTTPError(.forbidden, message: "需要管理员权限") }
         return session
     }
 
     /// A form posted by a signed-in user, after its CSRF token has been checked.
-    static func postedForm(_ request: Request, _ store: ReportStore, role: Role? = nil) async throws -> (Session, Form) {
-        let session = try await require(request, store, role: role)
+    static func postedForm(_ request: Request, _ context: AppContext, role: Role? = nil) async throws -> (Session, Form) {
+        let session = try require(request, context, role: role)
         let form = try await Form.read(request)
         try check(form["csrf"], session)
         return (session, form)

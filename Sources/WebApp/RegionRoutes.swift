@@ -5,7 +5,8 @@ import Store
 
 /// The region dashboard, its drill-down, and the same data in the API.
 enum RegionRoutes {
-    static func add(to router: Router<AppContext>, store: ReportStore) {
+    static func collection(store: ReportStore) -> RouteCollection<AppContext> {
+        let router = RouteCollection(context: AppContext.self)
         router.get("/regions/:id") { request, context -> Response in
             let view = try await Dashboard.load(request, context, store)
             let children = try await store.regions(parentID: view.region?.id ?? 0)
@@ -26,7 +27,7 @@ enum RegionRoutes {
                     missing: try await store.missingAgencies(under: view.region, year: view.year),
                     totals: try await store.totals(of: view.region, year: view.year),
                     unmatched: try await store.countReports(ReportFilter(year: view.year, unmatched: true)),
-                    session: try await Auth.session(request, store)))
+                    session: context.session))
         }
         router.get("/regions/:id/cells/:key") { request, context -> Response in
             let view = try await Dashboard.load(request, context, store)
@@ -38,7 +39,7 @@ enum RegionRoutes {
                 RegionPages.parts(
                     region: view.region, year: view.year, key: key, label: format.label(ofCell: index), total: totals.values[key],
                     parts: try await store.totalParts(of: view.region, year: view.year, key: key),
-                    session: try await Auth.session(request, store)))
+                    session: context.session))
         }
         router.get("/api/regions/:id") { request, context -> Response in
             let view = try await Dashboard.load(request, context, store)
@@ -62,6 +63,7 @@ enum RegionRoutes {
         router.get("/api/agencies") { _, _ -> Response in
             try WebApp.encoded(APIRegister(regions: try await store.allRegions(), agencies: try await store.agencies(under: nil)))
         }
+        return router
     }
 
     /// The region (nil for id 0: the whole register) and year a dashboard request asks for; the

@@ -4,13 +4,15 @@ import Store
 
 /// Uploads: in the browser (one file, several, a ZIP), through the API, and the register CSV.
 enum UploadRoutes {
-    static func add(to router: Router<AppContext>, store: ReportStore, signIn: SignIn, configuration: WebApp.Configuration) {
-        router.get("/upload") { request, _ -> Response in
-            let session = try await Auth.require(request, store)
+    static func collection(store: ReportStore, signIn: SignIn, configuration: WebApp.Configuration) -> RouteCollection<AppContext>
+    {
+        let router = RouteCollection(context: AppContext.self)
+        router.get("/upload") { request, context -> Response in
+            let session = try Auth.require(request, context)
             return WebApp.html(UploadPages.form(session: session, maxBytes: configuration.maxUploadBytes))
         }
-        router.post("/upload") { request, _ -> Response in
-            let session = try await Auth.require(request, store)
+        router.post("/upload") { request, context -> Response in
+            let session = try Auth.require(request, context)
             let body = try await MultipartBody.read(request, limit: configuration.maxUploadBytes)
             try Auth.check(body["csrf"], session)
             let files = body.files("files")
@@ -22,7 +24,7 @@ enum UploadRoutes {
             throw Redirect(to: "/jobs/\(job)")
         }
         router.get("/jobs/:id") { request, context -> Response in
-            let session = try await Auth.require(request, store)
+            let session = try Auth.require(request, context)
             let id = try QueryNumber.id(context)
             guard let job = try await store.importJob(id: id) else { throw HTTPError(.notFound, message: "没有导入任务 \(id)") }
             return WebApp.html(UploadPages.job(job, files: try await store.importJobFiles(id: id), session: session))
@@ -68,8 +70,8 @@ enum UploadRoutes {
             response.headers[.location] = "/api/jobs/\(job)"
             return response
         }
-        router.post("/admin/register") { request, _ -> Response in
-            let session = try await Auth.require(request, store, role: .admin)
+        router.post("/admin/register") { request, context -> Response in
+            let session = try Auth.require(request, context, role: .admin)
             let body = try await MultipartBody.read(request, limit: configuration.maxUploadBytes)
             try Auth.check(body["csrf"], session)
             guard let file = body.files("file").first else { throw HTTPError(.badRequest, message: "没有选择文件") }
@@ -86,6 +88,7 @@ enum UploadRoutes {
             throw Redirect(
                 to: "/admin/register?message=" + WebApp.percentEncoded(message))
         }
+        return router
     }
 
     /// The uploaded parts as files, each under its base name.
