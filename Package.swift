@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "GongkaiCLITests",
             // The tests run the built `gongkai`: depending on it makes `swift test` build it first.
-            dependencies: ["AnnualReport", "gongkai"]
+            dependencies: ["AnnualReport", "Store", "gongkai"]
         ),
     ],
     swiftLanguageModes: [.v6]
