@@ -31,32 +31,35 @@ enum AgencyPages {
 
     static func agency(
         _ name: String, years: [(stored: StoredReport, report: Report)], continuity: [Finding], session: Session?
-    ) -> String {
-        var rows = ""
+    ) -> HTML {
+        var rows: HTML = ""
         for (stored, report) in years {
-            let cells = series.map { s in value(report, s.keys(report.format))?.description ?? "—" }.map { "<td>\($0)</td>" }
-                .joined()
+            let cells = series.map { s in value(report, s.keys(report.format))?.description ?? "—" }.map { v -> HTML in
+                "<td>\(v)</td>"
+            }
+            .joined()
             rows +=
                 "<tr><td><a href=\"/reports/\(stored.id)\">\(stored.year.map(String.init) ?? "—")</a></td>\(cells)<td>\(stored.errors)</td></tr>\n"
         }
-        var findings = ""
+        var findings: HTML = ""
         for f in continuity {
             findings +=
-                "<li class=\"sev-\(f.severity.rawValue)\">\(Page.e(f.message)) <span class=\"muted\">[\(Page.e(f.id))]</span></li>"
+                "<li class=\"sev-\(f.severity.rawValue)\">\(f.message) <span class=\"muted\">[\(f.id)]</span></li>"
         }
-        let header = series.map { "<th>\(Page.e($0.label))</th>" }.joined()
-        let body = """
-            <h1>\(Page.e(name))</h1>
+        let header = series.map { s -> HTML in "<th>\(s.label)</th>" }.joined()
+        let list: HTML = findings.isEmpty ? "<li>未发现问题</li>" : findings
+        let body: HTML = """
+            <h1>\(name)</h1>
             \(chart(years.map(\.report)))
             <div class="table-wrap"><table class="list"><tr><th>年度</th>\(header)<th>错误</th></tr>\(rows)</table></div>
             <h2>跨年度检查</h2>
-            <ul class="findings">\(findings.isEmpty ? "<li>未发现问题</li>" : findings)</ul>
+            <ul class="findings">\(list)</ul>
             """
         return Page.render(title: name, body: body, session: session)
     }
 
     /// A line chart of the series over the years, as inline SVG (no JavaScript).
-    static func chart(_ reports: [Report]) -> String {
+    static func chart(_ reports: [Report]) -> HTML {
         let points = reports.compactMap { r in r.year.map { ($0, r) } }.sorted { $0.0 < $1.0 }
         guard points.count >= 1 else { return "" }
         let width = 640.0, height = 240.0, left = 50.0, bottom = 30.0
@@ -66,7 +69,7 @@ enum AgencyPages {
             points.count == 1 ? left + (width - left) / 2 : left + Double(i) * (width - left - 20) / Double(points.count - 1)
         }
         func y(_ v: Double) -> Double { height - bottom - v / maxValue * (height - bottom - 10) }
-        var svg =
+        var svg: HTML =
             "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height + 20))\" width=\"100%\" role=\"img\" aria-label=\"历年申请与办理结果\">"
         svg += "<line x1=\"\(left)\" y1=\"\(y(0))\" x2=\"\(width)\" y2=\"\(y(0))\" stroke=\"#999\"/>"
         svg +=
@@ -79,36 +82,39 @@ enum AgencyPages {
                 value(p.1, s.keys(p.1.format)).map { "\(x(i)),\(y($0.doubleValue))" }
             }
             if coords.count > 1 {
+                let line = coords.joined(separator: " ")
                 svg +=
-                    "<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\" points=\"\(coords.joined(separator: " "))\"/>"
+                    "<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\" points=\"\(line)\"/>"
             }
             for c in coords {
-                let xy = c.split(separator: ",")
+                let xy = c.split(separator: ",").map(String.init)
+                guard xy.count == 2 else { continue }
                 svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"\(s.color)\"/>"
             }
             svg += "<rect x=\"\(left + Double(n) * 110)\" y=\"\(height + 4)\" width=\"10\" height=\"10\" fill=\"\(s.color)\"/>"
-            svg += "<text x=\"\(left + Double(n) * 110 + 14)\" y=\"\(height + 13)\" font-size=\"12\">\(Page.e(s.label))</text>"
+            svg += "<text x=\"\(left + Double(n) * 110 + 14)\" y=\"\(height + 13)\" font-size=\"12\">\(s.label)</text>"
         }
         return svg + "</svg>"
     }
 
     /// Two reports side by side, cell by cell, differences highlighted.
-    static func compare(_ a: (StoredReport, Report), _ b: (StoredReport, Report)) -> String {
-        var rows = ""
+    static func compare(_ a: (StoredReport, Report), _ b: (StoredReport, Report)) -> HTML {
+        var rows: HTML = ""
         var differences = 0
         for (i, cell) in a.1.format.cells.enumerated() {
             let left = a.1.cells[i].value
             let right = b.1.cell(cell.key)?.value
             let differs = left != right
             if differs { differences += 1 }
+            let mark: HTML = differs ? " class=\"differs\"" : ""
             rows +=
-                "<tr\(differs ? " class=\"differs\"" : "")><td>\(Page.e(a.1.format.label(ofCell: i)))</td><td>\(left?.description ?? "—")</td><td>\(right?.description ?? "—")</td></tr>\n"
+                "<tr\(mark)><td>\(a.1.format.label(ofCell: i))</td><td>\(left?.description ?? "—")</td><td>\(right?.description ?? "—")</td></tr>\n"
         }
         let title = { (s: StoredReport) in "\(s.agency ?? "（机关不详）") \(s.year.map(String.init) ?? "")" }
-        let body = """
+        let body: HTML = """
             <h1>比较</h1>
-            <p><a href="/reports/\(a.0.id)">\(Page.e(title(a.0)))</a> 与 <a href="/reports/\(b.0.id)">\(Page.e(title(b.0)))</a>：\(differences) 处不同</p>
-            <div class="table-wrap"><table class="list"><tr><th>单元格</th><th>\(Page.e(title(a.0)))</th><th>\(Page.e(title(b.0)))</th></tr>\(rows)</table></div>
+            <p><a href="/reports/\(a.0.id)">\(title(a.0))</a> 与 <a href="/reports/\(b.0.id)">\(title(b.0))</a>：\(differences) 处不同</p>
+            <div class="table-wrap"><table class="list"><tr><th>单元格</th><th>\(title(a.0))</th><th>\(title(b.0))</th></tr>\(rows)</table></div>
             """
         return Page.render(title: "比较", body: body)
     }

@@ -43,9 +43,9 @@ struct LibraryFilter {
     }
 
     /// The query string of the filter (without the page), escaped for an attribute.
-    var query: String {
-        var parts: [String] = []
-        func add(_ name: String, _ value: String?) { if let value { parts.append("\(name)=\(Page.q(value))") } }
+    var query: HTML {
+        var parts: [HTML] = []
+        func add(_ name: String, _ value: String?) { if let value { parts.append("\(name)=\(query: value)") } }
         add("year", filter.year.map(String.init))
         add("q", filter.search)
         add("agency", filter.agency)

@@ -8,21 +8,23 @@ import Store
 enum LibraryPages {
     static func library(
         _ reports: [StoredReport], total: Int, filter: LibraryFilter, regions: [Region], session: Session?
-    ) -> String {
-        var rows = ""
+    ) -> HTML {
+        var rows: HTML = ""
         for r in reports {
-            let agencyLink = r.agencyID.map { " <a class=\"muted\" href=\"/agencies/id/\($0)\">历年</a>" } ?? ""
+            let agencyLink: HTML = r.agencyID.map { id -> HTML in " <a class=\"muted\" href=\"/agencies/id/\(id)\">历年</a>" } ?? ""
+            let late: HTML = r.late ? "<span class=\"n-warning\">逾期</span>" : ""
             rows += """
-                <tr><td>\(r.year.map(String.init) ?? "—")</td><td><a href="/reports/\(r.id)">\(Page.e(r.agency ?? "（机关不详）"))</a>\(agencyLink)</td>\
-                <td>\(Page.e(r.region ?? "未匹配"))</td><td>\(r.format)</td><td class="\(r.errors > 0 ? "n-error" : "")">\(r.errors)</td>\
-                <td class="\(r.warnings > 0 ? "n-warning" : "")">\(r.warnings)</td><td>\(r.late ? "<span class=\"n-warning\">逾期</span>" : "")</td>\
-                <td>\(r.uncertain)</td><td>\(Page.e(reviewLabel(r.reviewState)))</td><td class="muted">\(Page.e(r.name))</td></tr>
+                <tr><td>\(r.year.map(String.init) ?? "—")</td><td><a href="/reports/\(r.id)">\(r.agency ?? "（机关不详）")</a>\(agencyLink)</td>\
+                <td>\(r.region ?? "未匹配")</td><td>\(r.format)</td><td class="\(r.errors > 0 ? "n-error" : "" as String)">\(r.errors)</td>\
+                <td class="\(r.warnings > 0 ? "n-warning" : "" as String)">\(r.warnings)</td><td>\(late)</td>\
+                <td>\(r.uncertain)</td><td>\(reviewLabel(r.reviewState))</td><td class="muted">\(r.name)</td></tr>
 
                 """
         }
         let f = filter.filter
-        func option(_ value: String, _ label: String, _ selected: Bool) -> String {
-            "<option value=\"\(Page.e(value))\"\(selected ? " selected" : "")>\(Page.e(label))</option>"
+        func option(_ value: String, _ label: String, _ selected: Bool) -> HTML {
+            let mark: HTML = selected ? " selected" : ""
+            return "<option value=\"\(value)\"\(mark)>\(label)</option>"
         }
         var regionOptions = option("", "全部", filter.region == nil)
         var listed = Set<Int>()
@@ -40,18 +42,19 @@ enum LibraryPages {
         let states =
             option("", "全部", f.reviewState == nil)
             + ReviewState.allCases.map { option($0.rawValue, $0.label, f.reviewState == $0) }.joined()
-        func check(_ name: String, _ label: String, _ on: Bool) -> String {
-            "<label><span><input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(on ? " checked" : "")> \(label)</span></label>"
+        func check(_ name: String, _ label: String, _ on: Bool) -> HTML {
+            let mark: HTML = on ? " checked" : ""
+            return "<label><span><input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(mark)> \(label)</span></label>"
         }
         let pages = max(1, (total + LibraryFilter.pageSize - 1) / LibraryFilter.pageSize)
-        var pager = "第 \(filter.page)/\(pages) 页"
+        var pager: HTML = "第 \(filter.page)/\(pages) 页"
         if filter.page > 1 { pager = "<a href=\"/?\(filter.query)&amp;page=\(filter.page - 1)\">上一页</a> " + pager }
         if filter.page < pages { pager += " <a href=\"/?\(filter.query)&amp;page=\(filter.page + 1)\">下一页</a>" }
-        let body = """
+        let body: HTML = """
             <h1>报告库</h1>
             <form class="filters" method="get" action="/">
             <label>年度 <input type="number" name="year" value="\(f.year.map(String.init) ?? "")" min="2019" max="2100"></label>
-            <label>机关 <input type="search" name="q" value="\(Page.e(f.search ?? f.agency ?? ""))" placeholder="名称的一部分"></label>
+            <label>机关 <input type="search" name="q" value="\(f.search ?? f.agency ?? "")" placeholder="名称的一部分"></label>
             <label>地区 <select name="region">\(regionOptions)</select></label>
             <label>机关类型 <select name="kind">\(kinds)</select></label>
             <label>格式 <select name="format">\(formats)</select></label>
@@ -74,22 +77,22 @@ enum LibraryPages {
     static func report(
         _ stored: StoredReport, report: Report?, findings: [StoredFinding], original: OriginalExcerpt?,
         history: [AuditEntry], session: Session?
-    ) -> String {
+    ) -> HTML {
         var marks: [String: String] = [:]
         for f in findings where f.severity != "notice" && f.review?.decision != .dismissed {
             for key in f.cells where marks[key] != "mark-error" {
                 marks[key] = f.severity == "error" ? "mark-error" : "mark-warning"
             }
         }
-        var list = ""
+        var list: HTML = ""
         for f in findings {
-            var decided = ""
+            var decided: HTML = ""
             if let review = f.review {
                 decided =
-                    " <span class=\"decided-\(review.decision.rawValue)\">【\(review.decision.label)：\(Page.e(review.user))，\(Page.e(review.comment))】</span>"
+                    " <span class=\"decided-\(review.decision.rawValue)\">【\(review.decision.label)：\(review.user)，\(review.comment)】</span>"
             }
             list +=
-                "<li class=\"sev-\(Page.e(f.severity))\" id=\"f\(f.seq)\"><strong>\(severityLabel(f.severity))</strong> \(Page.e(f.message)) <span class=\"muted\">[\(Page.e(f.check))]\(f.source.map { " @" + Page.e($0) } ?? "")</span>\(decided)"
+                "<li class=\"sev-\(f.severity)\" id=\"f\(f.seq)\"><strong>\(severityLabel(f.severity))</strong> \(f.message) <span class=\"muted\">[\(f.check)]\(f.source.map { " @" + $0 } ?? "")</span>\(decided)"
             if let session {
                 list += """
                     <form class="review" method="post" action="/reports/\(stored.id)/findings/\(f.seq)">\(Page.csrf(session))\
@@ -99,46 +102,51 @@ enum LibraryPages {
             }
             list += "</li>\n"
         }
-        var tables = ""
+        var tables: HTML = ""
         if let report {
             for grid in StatutoryGrid.all(report) {
-                tables += "<h3>\(Page.e(grid.table.title))</h3>" + HTMLWriter.table(grid, marks: marks)
+                // HTMLWriter escapes every cell it writes.
+                tables += "<h3>\(grid.table.title)</h3>\(trusted: HTMLWriter.table(grid, marks: marks))"
             }
         }
-        var originalView = ""
+        var originalView: HTML = ""
         if let original {
             if let text = original.text {
-                originalView = "<pre class=\"original\">\(Page.e(String(decoding: text, as: UTF8.self)))</pre>"
+                originalView = "<pre class=\"original\">\(String(decoding: text, as: UTF8.self))</pre>"
             } else {
-                originalView = "<p>原件为 \(Page.e(original.kind)) 文件：<a href=\"/reports/\(stored.id)/original\">下载原件</a></p>"
+                originalView = "<p>原件为 \(original.kind) 文件：<a href=\"/reports/\(stored.id)/original\">下载原件</a></p>"
             }
         }
         let downloads = ["json": "JSON", "html": "HTML", "docx": "Word", "md": "Markdown", "xlsx": "Excel", "csv": "CSV"]
             .sorted { $0.key < $1.key }
-            .map { "<a href=\"/reports/\(stored.id)/download/\($0.key)\">\($0.value)</a>" }.joined(separator: " ")
-        var stateForm = ""
+            .map { format -> HTML in "<a href=\"/reports/\(stored.id)/download/\(format.key)\">\(format.value)</a>" }
+            .joined(separator: " ")
+        var stateForm: HTML = ""
         if let session {
-            let options = ReviewState.allCases.map {
-                "<option value=\"\($0.rawValue)\"\(stored.reviewState == $0.rawValue ? " selected" : "")>\($0.label)</option>"
+            let options = ReviewState.allCases.map { state -> HTML in
+                let selected: HTML = stored.reviewState == state.rawValue ? " selected" : ""
+                return "<option value=\"\(state.rawValue)\"\(selected)>\(state.label)</option>"
             }.joined()
             stateForm = """
                 <form class="review" method="post" action="/reports/\(stored.id)/state">\(Page.csrf(session))\
                 审核结论 <select name="state">\(options)</select> <input type="text" name="comment" placeholder="说明" maxlength="2000"> <button type="submit">保存</button></form>
                 """
         }
-        let log = history.map {
-            "<li>\(Page.e($0.at)) \(Page.e($0.user))：\(Page.e($0.action)) \(Page.e($0.target)) \(Page.e($0.detail))</li>"
+        let log = history.map { entry -> HTML in
+            "<li>\(entry.at) \(entry.user)：\(entry.action) \(entry.target) \(entry.detail)</li>"
         }.joined()
-        let region = stored.region.map { "地区 \(Page.e($0)) · " } ?? "机关未匹配 · "
-        let body = """
-            <h1>\(Page.e(stored.agency ?? "（机关不详）")) \(stored.year.map { "\($0) 年度" } ?? "")</h1>
-            <p class="muted">\(region)格式 \(Page.e(stored.format)) · 读取器版本 \(Page.e(stored.readerVersion)) · 审核 <strong class="state">\(Page.e(reviewLabel(stored.reviewState)))</strong> · 原件 \(Page.e(stored.name))</p>
+        let region = stored.region.map { "地区 \($0) · " } ?? "机关未匹配 · "
+        let findingList: HTML = list.isEmpty ? "<li>未发现问题</li>" : list
+        let auditTrail: HTML = log.isEmpty ? "" : "<h2>审核记录</h2><ul>\(log)</ul>"
+        let body: HTML = """
+            <h1>\(stored.agency ?? "（机关不详）") \(stored.year.map { "\($0) 年度" } ?? "")</h1>
+            <p class="muted">\(region)格式 \(stored.format) · 读取器版本 \(stored.readerVersion) · 审核 <strong class="state">\(reviewLabel(stored.reviewState))</strong> · 原件 \(stored.name)</p>
             \(stateForm)
             <p class="downloads">下载：\(downloads) <a href="/reports/\(stored.id)/original">原件</a></p>
             <h2>检查结果（错误 \(stored.errors)，警告 \(stored.warnings)，提示 \(stored.notices)）</h2>
-            <ul class="findings">\(list.isEmpty ? "<li>未发现问题</li>" : list)</ul>
+            <ul class="findings">\(findingList)</ul>
             <div class="columns"><section><h2>表格</h2>\(tables)</section><section><h2>原件</h2>\(originalView)</section></div>
-            \(log.isEmpty ? "" : "<h2>审核记录</h2><ul>\(log)</ul>")
+            \(auditTrail)
             """
         return Page.render(title: "\(stored.agency ?? "报告") \(stored.year.map(String.init) ?? "")", body: body, session: session)
     }

@@ -1,25 +1,25 @@
 import Foundation
-import ReportWriter
 import Store
 
 /// The frame of every page: Chinese UI, works without JavaScript, readable on a phone.
 enum Page {
     /// The page; `refreshSeconds` reloads it (a job's progress) without script.
-    static func render(title: String, body: String, session: Session? = nil, refreshSeconds: Int? = nil) -> String {
-        let account =
+    static func render(title: String, body: HTML, session: Session? = nil, refreshSeconds: Int? = nil) -> HTML {
+        let account: HTML =
             session.map {
                 """
-                <form class="inline" method="post" action="/logout">\(csrf($0))<a href="/account">\(e($0.user.name))（\($0.user.role.label)）</a> <button type="submit">退出</button></form>
+                <form class="inline" method="post" action="/logout">\(csrf($0))<a href="/account">\($0.user.name)（\($0.user.role.label)）</a> <button type="submit">退出</button></form>
                 """
             } ?? "<a href=\"/login\">审核员登录</a>"
+        let refresh: HTML = refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? ""
         return """
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            \(refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? "")
-            <title>\(e(title)) · 公开 Gongkai</title>
+            \(refresh)
+            <title>\(title) · 公开 Gongkai</title>
             <link rel="stylesheet" href="/style.css">
             </head>
             <body>
@@ -33,15 +33,9 @@ enum Page {
     }
 
     /// The hidden CSRF field every form of a signed-in user carries.
-    static func csrf(_ session: Session) -> String {
-        "<input type=\"hidden\" name=\"csrf\" value=\"\(e(session.csrf))\">"
+    static func csrf(_ session: Session) -> HTML {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(session.csrf)\">"
     }
-
-    /// A query value, percent-encoded (and escaped for an attribute).
-    static func q(_ s: String) -> String { e(WebApp.percentEncoded(s)) }
-
-    /// Escapes text for HTML: everything from a report is shown as text, never as markup.
-    static func e(_ s: String) -> String { HTMLWriter.escape(s) }
 
     static let style = """
         body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; color: #1a1a1a; }

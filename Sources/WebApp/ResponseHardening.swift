@@ -47,11 +47,9 @@ struct ResponseHardening: RouterMiddleware {
 
     static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") || path == "/openapi.json" }
 
-    static func errorPage(_ status: HTTPResponse.Status, message: String?) -> String {
+    static func errorPage(_ status: HTTPResponse.Status, message: String?) -> HTML {
         Page.render(
             title: "\(status.code) \(status.reasonPhrase)",
-            body:
-                "<h1>\(status.code) \(Page.e(status.reasonPhrase))</h1><p>\(Page.e(message ?? "出错了。"))</p><p><a href=\"/\">返回报告库</a></p>"
-        )
+            body: "<h1>\(status.code) \(status.reasonPhrase)</h1><p>\(message ?? "出错了。")</p><p><a href=\"/\">返回报告库</a></p>")
     }
 }

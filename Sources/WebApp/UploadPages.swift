@@ -2,8 +2,8 @@ import Store
 
 /// The upload form and what became of each uploaded file.
 enum UploadPages {
-    static func form(session: Session, maxBytes: Int) -> String {
-        let body = """
+    static func form(session: Session, maxBytes: Int) -> HTML {
+        let body: HTML = """
             <h1>导入报告</h1>
             <form method="post" action="/upload" enctype="multipart/form-data">\(Page.csrf(session))
             <p><input type="file" name="files" multiple required></p>
@@ -15,27 +15,27 @@ enum UploadPages {
     }
 
     /// A job's progress while it runs (the page reloads itself), then what became of each file.
-    static func job(_ job: ImportJob, files: [JobFile], session: Session) -> String {
-        var rows = ""
+    static func job(_ job: ImportJob, files: [JobFile], session: Session) -> HTML {
+        var rows: HTML = ""
         for file in files {
-            let cell: String
+            let cell: HTML
             switch (file.state, file.reportID) {
             case ("imported", let id?): cell = "<a href=\"/reports/\(id)\">已导入</a>"
             case ("duplicate", let id?): cell = "<a href=\"/reports/\(id)\">已存在</a>"
-            case ("failed", _): cell = "<span class=\"n-error\">未能读取：\(Page.e(file.error ?? ""))</span>"
+            case ("failed", _): cell = "<span class=\"n-error\">未能读取：\(file.error ?? "")</span>"
             default: cell = "<span class=\"muted\">等待读取</span>"
             }
-            rows += "<tr><td>\(Page.e(file.name))</td><td>\(cell)</td></tr>\n"
+            rows += "<tr><td>\(file.name)</td><td>\(cell)</td></tr>\n"
         }
         let done = job.state == .done
-        let status =
+        let status: HTML =
             done
             ? "共 \(job.total) 个文件：新导入 <strong class=\"imported\">\(job.imported)</strong>，已存在 \(job.duplicates)，未能读取 <strong>\(job.failed)</strong>。"
             : "正在读取：\(job.total - job.pending)/\(job.total) 个文件已完成。本页每 2 秒刷新；关闭页面不影响导入。"
-        let body = """
+        let body: HTML = """
             <h1>\(done ? "导入结果" : "正在导入")（任务 \(job.id)）</h1>
             <p class="notice-box">\(status)</p>
-            \(job.error.map { "<p class=\"error-box\">\(Page.e($0))</p>" } ?? "")
+            \(job.error.map { e -> HTML in "<p class=\"error-box\">\(e)</p>" } ?? "")
             <div class="table-wrap"><table class="list"><tr><th>文件</th><th>结果</th></tr>\(rows)</table></div>
             <p><a href="/upload">继续导入</a> · <a href="/regions/0">查看地区汇总</a> · <a href="/review/names">审核机关名称</a></p>
             """

@@ -94,10 +94,10 @@ public enum WebApp {
         json(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    static func html(_ page: String) -> Response {
+    static func html(_ page: HTML) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.text)))
     }
 
     static func json(_ text: String) -> Response {

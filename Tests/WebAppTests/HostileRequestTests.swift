@@ -106,6 +106,35 @@ final class HostileRequestTests: XCTestCase {
         }
     }
 
+    func testMarkupIsEscapedByDefaultAndNeverTwice() async throws {
+        let evil = "<script>alert(1)</script>\" onload=\"x"
+        let page: HTML = "<p title=\"\(evil)\">\(evil) \(42) \(HTML("<b>kept</b>"))</p>"
+        XCTAssertEqual(
+            page.text,
+            "<p title=\"&lt;script&gt;alert(1)&lt;/script&gt;&quot; onload=&quot;x\">&lt;script&gt;alert(1)&lt;/script&gt;&quot; onload=&quot;x 42 <b>kept</b></p>"
+        )
+        try await withLibrary { store, id in
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                var root = Browser()
+                _ = try await root.signIn(client, "admin", "ad-passphrase-2026")
+                let agencies = try await store.agencies(under: nil)
+                for uri in [
+                    "/", "/?errors=1&year=2019", "/reports/\(id)", "/regions/0", "/compare?a=\(id)&b=\(id)", "/audit",
+                    "/admin/users",
+                    "/upload", "/review/names", "/account", "/agencies/id/\(agencies.first?.id ?? 0)",
+                ] {
+                    let page = String(buffer: try await root.get(client, uri).body)
+                    for doubled in [
+                        "&lt;a ", "&lt;span", "&lt;option", "&lt;td", "&lt;li", "&lt;p", "&amp;amp;", "&amp;lt;", "&amp;quot;",
+                    ] {
+                        XCTAssertFalse(page.contains(doubled), "\(uri): markup escaped as text (\(doubled))")
+                    }
+                }
+            }
+        }
+    }
+
     func testOnlySameSitePathsFollowSignIn() {
         for hostile in [
             "/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/\n/evil.example",
