@@ -183,6 +183,7 @@ extension ReportStore {
         try await insertRows(
             into: "findings", ["#seq", "check_id", "severity", "message", "cells", "source"],
             batch.map { ($0.sha, $0.findingRows) })
+        try await refreshAcrossYears(batch.compactMap { p in p.report.agency.flatMap { a in p.report.year.map { (a, $0) } } })
         try await libraryChanged()
     }
 
@@ -205,6 +206,7 @@ extension ReportStore {
         try await insertRows(into: "cells", ["key", "value", "status", "source"], [(p.sha, p.cellRows)])
         try await insertRows(
             into: "findings", ["#seq", "check_id", "severity", "message", "cells", "source"], [(p.sha, p.findingRows)])
+        if let agency = r.agency, let year = r.year { try await refreshAcrossYears([(agency, year)]) }
     }
 
     /// Inserts rows of reports in one statement: they travel as one JSON array in a single parameter,

@@ -1,4 +1,5 @@
 import Foundation
+import ReportChecks
 import ReportReader
 import ReportSources
 import XCTest
@@ -109,6 +110,28 @@ final class StoreTests: XCTestCase {
             column: "integrity_check", as: String.self)
         XCTAssertEqual(integrity, "ok")
         try await reopened.close()
+    }
+
+    func testCrossYearFindingsAreStoredWithTheLaterReportWhicheverArrivesFirst() async throws {
+        let seed = String(decoding: try fixture("seeds/001_c6d2da25662234b0.txt"), as: UTF8.self)
+        let earlier = Array(seed.utf8)
+        // The same report a year on: its narrative repeats last year's, its tables are last year's.
+        let later = Array(seed.replacingOccurrences(of: "2019", with: "2020").utf8)
+        let expected = try CheckCatalogue.check([
+            ReportSources.read(bytes: earlier, origin: "2019"), ReportSources.read(bytes: later, origin: "2020"),
+        ])[1].filter { $0.id.hasPrefix("continuity.") }.map(\.id).sorted()
+        XCTAssertFalse(expected.isEmpty, "the pair has cross-year findings")
+        for order in [[earlier, later], [later, earlier]] {
+            try? FileManager.default.removeItem(atPath: folder)
+            let store = try await ReportStore.open(dataDirectory: folder)
+            for (n, bytes) in order.enumerated() { _ = try await store.importFile(bytes: bytes, name: "\(n).txt") }
+            let stored = try await store.reports(ReportFilter(year: 2020))
+            let id = try XCTUnwrap(stored.first?.id)
+            let findings = try await store.findings(reportID: id)
+            XCTAssertEqual(findings.filter { $0.check.hasPrefix("continuity.") }.map(\.check).sorted(), expected)
+            XCTAssertEqual(stored.first?.warnings, findings.filter { $0.severity == "warning" }.count, "the counts include them")
+            try await store.close()
+        }
     }
 
     func testALibraryWrittenByANewerReleaseIsNotOpened() async throws {
