@@ -30,7 +30,7 @@ enum AgencyPages {
     }
 
     static func agency(
-        _ name: String, years: [(stored: StoredReport, report: Report)], continuity: [Finding], session: Session?
+        _ name: String, years: [(stored: StoredReport, report: Report)], continuity: [StoredFinding], session: Session?
     ) -> HTML {
         var rows: HTML = ""
         for (stored, report) in years {
@@ -44,7 +44,7 @@ enum AgencyPages {
         var findings: HTML = ""
         for f in continuity {
             findings +=
-                "<li class=\"sev-\(f.severity.rawValue)\">\(f.message) <span class=\"muted\">[\(f.id)]</span></li>"
+                "<li class=\"sev-\(f.severity)\">\(f.message) <span class=\"muted\">[\(f.check)]</span></li>"
         }
         let header = series.map { s -> HTML in "<th>\(s.label)</th>" }.joined()
         let list: HTML = findings.isEmpty ? "<li>未发现问题</li>" : findings

@@ -1,7 +1,6 @@
 import AnnualReport
 import Foundation
 import Hummingbird
-import ReportChecks
 import ReportWriter
 import Store
 
@@ -144,11 +143,13 @@ enum LibraryRoutes {
         -> Response
     {
         var years: [(stored: StoredReport, report: Report)] = []
+        var continuity: [StoredFinding] = []
         for s in stored.sorted(by: { ($0.year ?? 0) < ($1.year ?? 0) }) {
             if let report = try await store.parsedReport(id: s.id) { years.append((s, report)) }
+            // The cross-year findings were stored with each later report when it (or its neighbour) arrived.
+            continuity += try await store.findings(reportID: s.id).filter { $0.check.hasPrefix("continuity.") }
         }
-        let continuity = CheckCatalogue.check(years.map(\.report)).joined().filter { $0.id.hasPrefix("continuity.") }
-        return WebApp.html(AgencyPages.agency(name, years: years, continuity: Array(continuity), session: session))
+        return WebApp.html(AgencyPages.agency(name, years: years, continuity: continuity, session: session))
     }
 
     /// A page of the report list in the API.
