@@ -1,5 +1,4 @@
 import AnnualReport
-import ReportChecks
 import Store
 
 /// The agency page (every year, a chart, continuity findings) and the comparison of two reports.
