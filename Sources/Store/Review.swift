@@ -42,9 +42,13 @@ extension StoredFinding {
 }
 
 extension ReportStore {
+    /// The longest comment a reviewer may leave (the forms say so too).
+    public static let maximumComment = 2000
+
     /// Records a decision on the finding numbered `seq` of a report (a later decision replaces an
     /// earlier one) and logs it.
     public func decide(reportID: Int, seq: Int, decision: FindingDecision, comment: String, by user: String) async throws {
+        guard comment.count <= Self.maximumComment else { throw AccountError(description: "意见最长 \(Self.maximumComment) 字") }
         guard let finding = try await findings(reportID: reportID).first(where: { $0.seq == seq }) else {
             throw AccountError(description: "报告 \(reportID) 没有第 \(seq) 条检查结果")
         }
@@ -81,6 +85,7 @@ extension ReportStore {
 
     /// Sets a report's review state and logs it with the comment.
     public func setReviewState(reportID: Int, _ state: ReviewState, comment: String, by user: String) async throws {
+        guard comment.count <= Self.maximumComment else { throw AccountError(description: "说明最长 \(Self.maximumComment) 字") }
         guard try await report(id: reportID) != nil else { throw AccountError(description: "没有报告 \(reportID)") }
         try await transaction {
             try await self.db.raw("UPDATE reports SET review_state = \(bind: state.rawValue) WHERE id = \(bind: reportID)").run()
