@@ -11,17 +11,18 @@ extension ReportStore {
     static let acrossYearsSeq = 10_000
 
     /// Refreshes the cross-year findings of the reports of these agencies and years, and of the year
-    /// after each (inside the import's transaction).
-    func refreshAcrossYears(_ arrivals: [(agency: String, year: Int)]) async throws {
+    /// after each (inside the import's transaction). `known` holds reports already in memory by id,
+    /// so that only their neighbours are read back from JSON.
+    func refreshAcrossYears(_ arrivals: [(agency: String, year: Int)], known: [Int: Report] = [:]) async throws {
         var later = Set<String>()
         var pairs: [(agency: String, year: Int)] = []
         for a in arrivals {
             for year in [a.year, a.year + 1] where later.insert("\(year)|\(a.agency)").inserted { pairs.append((a.agency, year)) }
         }
         for (agency, year) in pairs {
-            let current = try await reportsOf(agency: agency, year: year)
+            let current = try await reportsOf(agency: agency, year: year, known: known)
             guard !current.isEmpty else { continue }
-            let previous = try await reportsOf(agency: agency, year: year - 1).last
+            let previous = try await reportsOf(agency: agency, year: year - 1, known: known).last
             for (id, report) in current {
                 let findings = previous.map { prior in CheckCatalogue.series.flatMap { $0.run(prior.report, report) } } ?? []
                 try await replaceAcrossYears(reportID: id, with: findings)
@@ -29,17 +30,21 @@ extension ReportStore {
         }
     }
 
-    /// The stored reports of an agency for a year, oldest first, read back from their JSON.
-    private func reportsOf(agency: String, year: Int) async throws -> [(id: Int, report: Report)] {
-        try await db.raw(
-            "SELECT id, report_json FROM reports WHERE agency = \(bind: agency) AND year = \(bind: year) ORDER BY id"
-        ).all().map { row in
+    /// The stored reports of an agency for a year, oldest first: from `known`, or read back from
+    /// their JSON.
+    private func reportsOf(agency: String, year: Int, known: [Int: Report]) async throws -> [(id: Int, report: Report)] {
+        var out: [(id: Int, report: Report)] = []
+        for row in try await db.raw(
+            "SELECT id FROM reports WHERE agency = \(bind: agency) AND year = \(bind: year) ORDER BY id"
+        ).all() {
             let id = try row.decode(column: "id", as: Int.self)
-            return (
-                id,
-                try ReportJSON.report(fromJSON: try row.decode(column: "report_json", as: String.self), origin: "report \(id)")
-            )
+            if let report = known[id] {
+                out.append((id, report))
+            } else if let json = try await reportJSON(id: id) {
+                out.append((id, try ReportJSON.report(fromJSON: json, origin: "report \(id)")))
+            }
         }
+        return out
     }
 
     private func replaceAcrossYears(reportID: Int, with findings: [Finding]) async throws {

@@ -183,7 +183,12 @@ extension ReportStore {
         try await insertRows(
             into: "findings", ["#seq", "check_id", "severity", "message", "cells", "source"],
             batch.map { ($0.sha, $0.findingRows) })
-        try await refreshAcrossYears(batch.compactMap { p in p.report.agency.flatMap { a in p.report.year.map { (a, $0) } } })
+        let arrivals = batch.compactMap { p in p.report.agency.flatMap { a in p.report.year.map { (a, $0) } } }
+        if !arrivals.isEmpty {
+            let ids = try await storedIDs(Set(batch.map(\.sha)))
+            let known = Dictionary(batch.compactMap { p in ids[p.sha].map { ($0, p.report) } }, uniquingKeysWith: { a, _ in a })
+            try await refreshAcrossYears(arrivals, known: known)
+        }
         try await libraryChanged()
     }
 
@@ -206,7 +211,7 @@ extension ReportStore {
         try await insertRows(into: "cells", ["key", "value", "status", "source"], [(p.sha, p.cellRows)])
         try await insertRows(
             into: "findings", ["#seq", "check_id", "severity", "message", "cells", "source"], [(p.sha, p.findingRows)])
-        if let agency = r.agency, let year = r.year { try await refreshAcrossYears([(agency, year)]) }
+        if let agency = r.agency, let year = r.year { try await refreshAcrossYears([(agency, year)], known: [id: r]) }
     }
 
     /// Inserts rows of reports in one statement: they travel as one JSON array in a single parameter,

@@ -17,11 +17,15 @@ let folder = arguments.dropFirst().first ?? "/tmp/gongkai-load"
 let port = 28_080
 let years = Array(2019...2025)
 
+/// The resident memory now, and its peak (the kernel lists the peak, VmHWM, first).
 func memory() -> String {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-    let fields = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
-    return fields.map { $0.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ") }.joined(separator: " (peak ")
-        + ")"
+    func field(_ name: String) -> String {
+        status.split(separator: "\n").first { $0.hasPrefix(name + ":") }.map {
+            $0.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ")
+        } ?? "?"
+    }
+    return "\(field("VmRSS")) (peak \(field("VmHWM")))"
 }
 
 func say(_ line: String) {
