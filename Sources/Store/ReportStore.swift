@@ -63,26 +63,39 @@ public actor ReportStore {
     private enum Connection {
         case sqlite(SQLiteConnection)
         case postgres(ReconnectingPostgres)
+
+        var database: any SQLDatabase {
+            switch self {
+            case .sqlite(let c): c.sql()
+            case .postgres(let c): c
+            }
+        }
+
+        func close() async throws {
+            switch self {
+            case .sqlite(let c): try await c.close().get()
+            case .postgres(let c): try await c.close()
+            }
+        }
     }
 
     private let connection: Connection
-    /// The connection, taking turns (see `TakingTurns`).
+    private let readers: [Connection]
+    /// The writer, taking turns, and the readers beside it (see `TakingTurns`).
     let db: TakingTurns
+    /// Connections that only read, beside the writer.
+    static let readerCount = 3
     let isPostgres: Bool
     var nameIndex: (register: [Agency], index: AgencyName.Index)?
     /// Summed tables by region path and year, with the library version they were summed at.
     var totalsMemo: [String: (version: Int, totals: RegionTotals)] = [:]
 
-    private init(connection: Connection) {
+    private init(connection: Connection, readers: [Connection]) {
         self.connection = connection
-        switch connection {
-        case .sqlite(let c):
-            db = TakingTurns(c.sql())
-            isPostgres = false
-        case .postgres(let c):
-            db = TakingTurns(c)
-            isPostgres = true
-        }
+        self.readers = readers
+        let readerDatabases = readers.map(\.database)
+        db = TakingTurns(connection.database, readers: readerDatabases)
+        if case .postgres = connection { isPostgres = true } else { isPostgres = false }
     }
 
     /// Opens (creating when needed) `DIR/gongkai.sqlite` and upgrades its schema in place.
@@ -95,9 +108,23 @@ public actor ReportStore {
         if !FileManager.default.fileExists(atPath: path) {
             _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
-        let store = ReportStore(connection: .sqlite(try await SQLiteConnection.open(storage: .file(path: path))))
+        let writer = try await SQLiteConnection.open(storage: .file(path: path))
+        var readers: [Connection] = []
         do {
-            try await store.configure()
+            try await Self.configure(writer.sql())
+            for _ in 0..<Self.readerCount {
+                let reader = try await SQLiteConnection.open(storage: .file(path: path))
+                readers.append(.sqlite(reader))
+                try await reader.sql().raw("PRAGMA busy_timeout = 5000").run()
+                try await reader.sql().raw("PRAGMA query_only = 1").run()
+            }
+        } catch {
+            for case .sqlite(let reader) in readers { try? await reader.close().get() }
+            try? await writer.close().get()
+            throw error
+        }
+        let store = ReportStore(connection: .sqlite(writer), readers: readers)
+        do {
             try await store.migrate()
         } catch {
             try? await store.close()
@@ -110,17 +137,22 @@ public actor ReportStore {
     /// and upgrades its schema in place; several processes may share it.
     public static func open(databaseURL: String) async throws -> ReportStore {
         try DatabaseURL.checkScheme(databaseURL)
-        let connection: ReconnectingPostgres
+        var connections: [ReconnectingPostgres] = []
         do {
             let configuration = try SQLPostgresConfiguration(url: databaseURL).coreConfiguration
             let logger = Logger(label: "gongkai.store")
-            connection = ReconnectingPostgres(
-                first: try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger),
-                configuration: configuration, logger: logger)
+            for id in 1...(1 + Self.readerCount) {
+                connections.append(
+                    ReconnectingPostgres(
+                        first: try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger),
+                        configuration: configuration, logger: logger))
+            }
         } catch {
+            for c in connections { try? await c.close() }
             throw DatabaseURL.explained(error, url: databaseURL)
         }
-        let store = ReportStore(connection: .postgres(connection))
+        let store = ReportStore(
+            connection: .postgres(connections[0]), readers: connections.dropFirst().map { .postgres($0) })
         do {
             try await store.migrate()
         } catch {
@@ -139,13 +171,11 @@ public actor ReportStore {
 
     /// Closes the database.
     public func close() async throws {
-        switch connection {
-        case .sqlite(let c): try await c.close().get()
-        case .postgres(let c): try await c.close()
-        }
+        for reader in readers { try? await reader.close() }
+        try await connection.close()
     }
 
-    private func configure() async throws {
+    private static func configure(_ db: any SQLDatabase) async throws {
         try await db.raw("PRAGMA foreign_keys = ON").run()
         try await db.raw("PRAGMA journal_mode = WAL").run()
         try await db.raw("PRAGMA busy_timeout = 5000").run()
@@ -158,6 +188,10 @@ public actor ReportStore {
     /// Applies the migrations the database lacks — on PostgreSQL under an advisory lock, so that two
     /// servers starting together migrate once.
     func migrate() async throws {
+        try await db.exclusively { try await migrateHoldingTheWriter() }
+    }
+
+    private func migrateHoldingTheWriter() async throws {
         guard isPostgres else { return try await applyMigrations() }
         try await db.raw("SELECT pg_advisory_lock(2019711)").run()
         do {
@@ -229,21 +263,25 @@ public actor ReportStore {
     /// every await, so transactions take turns: a second one waits until the first has ended rather
     /// than mixing its statements into it.
     func transaction(_ body: () async throws -> Void) async throws {
-        // Inside a transaction already (this task holds the turn): part of it.
-        if TakingTurns.holdsTurn { return try await body() }
+        // Inside a transaction already: part of it.
+        if TakingTurns.inTransaction { return try await body() }
         try await db.exclusively {
-            try await db.raw(isPostgres ? "BEGIN" : "BEGIN IMMEDIATE").run()
-            if case .postgres(let c) = connection { await c.pin() }
-            do {
-                try await body()
-                try await db.raw("COMMIT").run()
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                if case .postgres(let c) = connection { await c.unpin() }
-                throw error
-            }
-            if case .postgres(let c) = connection { await c.unpin() }
+            try await TakingTurns.$inTransaction.withValue(true) { try await transactionHoldingTheWriter(body) }
         }
+    }
+
+    private func transactionHoldingTheWriter(_ body: () async throws -> Void) async throws {
+        try await db.raw(isPostgres ? "BEGIN" : "BEGIN IMMEDIATE").run()
+        if case .postgres(let c) = connection { await c.pin() }
+        do {
+            try await body()
+            try await db.raw("COMMIT").run()
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            if case .postgres(let c) = connection { await c.unpin() }
+            throw error
+        }
+        if case .postgres(let c) = connection { await c.unpin() }
     }
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }

@@ -10,10 +10,18 @@ import SQLKit
 final class TakingTurns: SQLDatabase, Sendable {
     let base: any SQLDatabase
     private let turns = Turns()
+    private let readers: ReaderPool?
 
     @TaskLocal static var holdsTurn = false
+    /// Whether this task is inside a transaction (a nested one is part of it).
+    @TaskLocal static var inTransaction = false
 
-    init(_ base: any SQLDatabase) { self.base = base }
+    /// The writer `base`, and connections that only read: a SELECT outside a transaction goes to
+    /// one of those, without waiting for the writer.
+    init(_ base: any SQLDatabase, readers: [any SQLDatabase] = []) {
+        self.base = base
+        self.readers = readers.isEmpty ? nil : ReaderPool(readers)
+    }
 
     var logger: Logger { base.logger }
     var eventLoop: any EventLoop { base.eventLoop }
@@ -26,7 +34,16 @@ final class TakingTurns: SQLDatabase, Sendable {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        if !Self.holdsTurn, let readers, Self.onlyReads(serialize(query).sql) {
+            return try await readers.withReader { try await $0.execute(sql: query, onRow) }
+        }
         try await exclusively { try await self.base.execute(sql: query, onRow) }
+    }
+
+    /// A plain query (no locks taken, nothing changed), which a reader may answer.
+    static func onlyReads(_ sql: String) -> Bool {
+        let head = sql.drop { $0 == " " || $0 == "\n" || $0 == "(" }.prefix(7).uppercased()
+        return head.hasPrefix("SELECT ") && !sql.contains("pg_advisory") && !sql.uppercased().contains(" FOR UPDATE")
     }
 
     /// Runs `body` holding the connection (at once, when this task holds it already).

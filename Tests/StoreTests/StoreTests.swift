@@ -134,6 +134,29 @@ final class StoreTests: XCTestCase {
         }
     }
 
+    func testReadsDoNotWaitForAWriterHoldingATransaction() async throws {
+        let store = try await ReportStore.open(dataDirectory: folder)
+        _ = try await store.importFile(bytes: try fixture("seeds/001_c6d2da25662234b0.txt"), name: "001.txt")
+        let (released, release) = AsyncStream<Void>.makeStream()
+        let writer = Task { try await store.transactionHeld(until: released) }
+        try await Task.sleep(for: .milliseconds(100))
+        // Were reads to wait for the writer, this would wait for ever: the race ends it after 10 s.
+        let read = await withTaskGroup(of: Int?.self) { group in
+            group.addTask { try? await store.countReports() }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(10))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        XCTAssertEqual(read, 1, "a read was answered while the writer held its transaction")
+        release.finish()
+        try await writer.value
+        try await store.close()
+    }
+
     func testALibraryWrittenByANewerReleaseIsNotOpened() async throws {
         let store = try await ReportStore.open(dataDirectory: folder)
         try await store.db.raw("INSERT INTO gongkai_migrations (version, applied_at) VALUES (999, 'later')").run()
@@ -276,6 +299,14 @@ extension ReportStore {
             try await self.log(user: "x", action: "doomed", target: "", detail: "")
             try await Task.sleep(for: pause)
             throw CancellationError()
+        }
+    }
+
+    /// A transaction that writes, then holds the writer until `released` ends.
+    fileprivate func transactionHeld(until released: AsyncStream<Void>) async throws {
+        try await transaction {
+            try await self.log(user: "x", action: "held", target: "", detail: "")
+            for await _ in released {}
         }
     }
 }
