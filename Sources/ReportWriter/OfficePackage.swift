@@ -31,6 +31,15 @@ enum OfficePackage {
             + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/\#(type)" Target="\#(target)"/></Relationships>"#
     }
 
+    /// A relationships part: `rId1`, `rId2`, … in order.
+    static func relationships(_ targets: [(type: String, target: String)]) -> String {
+        header
+            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + targets.enumerated().map { n, t in
+                #"<Relationship Id="rId\#(n + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/\#(t.type)" Target="\#(t.target)"/>"#
+            }.joined() + "</Relationships>"
+    }
+
     /// Escapes text for XML and HTML; control characters XML does not allow are dropped.
     static func escape(_ s: String) -> String {
         var out = ""
@@ -47,51 +56,5 @@ enum OfficePackage {
             }
         }
         return out
-    }
-}
-
-/// An Excel workbook with one sheet, one row per cell.
-public enum XLSXWriter {
-    public static func render(_ document: ReportDocument) throws -> [UInt8] {
-        try render(rows: CellTable.rows(document.report), draft: document.draft)
-    }
-
-    /// Any rows of cells (a selection of many reports, say).
-    public static func render(rows cellRows: [(text: [String], value: CellNumber?)], draft: Bool = false) throws -> [UInt8] {
-        var rows = ""
-        func cell(_ ref: String, _ text: String) -> String {
-            "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(OfficePackage.escape(text))</t></is></c>"
-        }
-        func column(_ i: Int) -> String { String(UnicodeScalar(UInt8(65 + i))) }
-        let header = CellTable.header + (draft ? ["状态"] : [])
-        rows += "<row r=\"1\">" + header.enumerated().map { cell("\(column($0))1", $1) }.joined() + "</row>"
-        for (n, row) in cellRows.enumerated() {
-            let r = n + 2
-            var cells = row.text.enumerated().map { cell("\(column($0))\(r)", $1) }.joined()
-            if let v = row.value { cells += "<c r=\"G\(r)\"><v>\(v)</v></c>" }
-            if draft { cells += cell("H\(r)", "草稿") }
-            rows += "<row r=\"\(r)\">\(cells)</row>"
-        }
-        let sheet = """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(rows)</sheetData></worksheet>
-            """
-        return try OfficePackage.zip([
-            (
-                "[Content_Types].xml",
-                OfficePackage.contentTypes([
-                    ("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
-                    ("/xl/worksheets/sheet1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
-                ])
-            ),
-            ("_rels/.rels", OfficePackage.relationship(type: "officeDocument", target: "xl/workbook.xml")),
-            (
-                "xl/workbook.xml",
-                OfficePackage.header
-                    + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="年度报告" sheetId="1" r:id="rId1"/></sheets></workbook>"#
-            ),
-            ("xl/_rels/workbook.xml.rels", OfficePackage.relationship(type: "worksheet", target: "worksheets/sheet1.xml")),
-            ("xl/worksheets/sheet1.xml", sheet),
-        ])
     }
 }

@@ -20,7 +20,7 @@ public enum WordWriter {
         for id in SectionID.allCases {
             body += paragraph(id.title, font: headingFont, size: 32)
             if let grid = document.grid(for: id) {
-                body += table(grid)
+                body += WordTable.xml(grid)
                 body += paragraph("", font: bodyFont, size: 21)
             } else {
                 for p in document.paragraphs(id) { body += paragraph(p, font: bodyFont, size: 32, indent: true) }
@@ -30,7 +30,7 @@ public enum WordWriter {
         body += paragraph(document.dateLine ?? "", font: bodyFont, size: 32, right: true)
         let xml = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>
             """
         return try OfficePackage.zip([
             (
@@ -38,14 +38,33 @@ public enum WordWriter {
                 OfficePackage.contentTypes([
                     ("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
                     ("/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
+                    ("/word/fontTable.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"),
                 ])
             ),
             ("_rels/.rels", OfficePackage.relationship(type: "officeDocument", target: "word/document.xml")),
-            ("word/_rels/document.xml.rels", OfficePackage.relationship(type: "styles", target: "styles.xml")),
+            (
+                "word/_rels/document.xml.rels",
+                OfficePackage.relationships([("styles", "styles.xml"), ("fontTable", "fontTable.xml")])
+            ),
             ("word/styles.xml", styles),
+            ("word/fontTable.xml", fontTable),
             ("word/document.xml", xml),
         ])
     }
+
+    /// The fonts the document names, each with the common font WPS, Word or LibreOffice falls back to
+    /// when it is not installed (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋), all in the GB2312 character
+    /// set, so that a Chinese font is chosen rather than a Latin one.
+    static let fontTable =
+        OfficePackage.header
+        + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        + [
+            (titleFont, "宋体", "roman"), (bodyFont, "仿宋", "modern"), (headingFont, "SimHei", "modern"),
+            (WordTable.font, "SimSun", "auto"),
+        ]
+        .map { name, alternative, family in
+            "<w:font w:name=\"\(name)\"><w:altName w:val=\"\(alternative)\"/><w:charset w:val=\"86\"/><w:family w:val=\"\(family)\"/><w:pitch w:val=\"fixed\"/></w:font>"
+        }.joined() + "</w:fonts>"
 
     /// Default run properties: 仿宋 with the usual fallbacks for Latin text.
     static let styles = """
@@ -69,45 +88,5 @@ public enum WordWriter {
         if indent { pPr += "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>" }
         if size < 32 { pPr += "<w:spacing w:line=\"300\" w:lineRule=\"auto\"/>" }
         return "<w:p><w:pPr>\(pPr)</w:pPr>\(text.isEmpty ? "" : run(text, font: font, size: size, color: color))</w:p>"
-    }
-
-    /// A table with borders; merged cells as `gridSpan` (across) and `vMerge` (down).
-    static func table(_ grid: StatutoryGrid) -> String {
-        let matrix = GridMatrix(grid)
-        let width = 9000 / grid.columns
-        var out =
-            "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>"
-            + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
-                "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-            }
-            .joined() + "</w:tblBorders><w:tblLayout w:type=\"autofit\"/></w:tblPr><w:tblGrid>"
-            + String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: grid.columns) + "</w:tblGrid>"
-        let size = grid.table == .appeals ? 18 : 21
-        for (r, row) in matrix.cells.enumerated() {
-            out += "<w:tr>"
-            var c = 0
-            while c < grid.columns {
-                guard let slot = row[c] else {
-                    out += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>"
-                    c += 1
-                    continue
-                }
-                let span = slot.cell.columnSpan
-                var tcPr = "<w:tcW w:w=\"\(width * span)\" w:type=\"dxa\"/>"
-                if span > 1 { tcPr += "<w:gridSpan w:val=\"\(span)\"/>" }
-                let continuesFromAbove = slot.originRow < r
-                if slot.cell.rowSpan > 1 && slot.origin { tcPr += "<w:vMerge w:val=\"restart\"/>" }
-                if continuesFromAbove { tcPr += "<w:vMerge/>" }
-                tcPr += "<w:vAlign w:val=\"center\"/>"
-                let content =
-                    slot.origin
-                    ? "<w:p><w:pPr><w:jc w:val=\"center\"/><w:spacing w:line=\"280\" w:lineRule=\"auto\"/></w:pPr>\(run(slot.cell.text, font: tableFont, size: size))</w:p>"
-                    : "<w:p/>"
-                out += "<w:tc><w:tcPr>\(tcPr)</w:tcPr>\(content)</w:tc>"
-                c += span
-            }
-            out += "</w:tr>"
-        }
-        return out + "</w:tbl>"
     }
 }
