@@ -38,11 +38,22 @@ public enum HTMLWriter {
     /// web pages mark the cells a finding concerns) and `links` makes their values links.
     public static func table(_ grid: StatutoryGrid, marks: [String: String] = [:], links: [String: String] = [:]) -> String {
         var out = "<div class=\"table-wrap\"><table class=\"statutory t-\(grid.table.rawValue)\">\n"
-        for row in grid.rows {
+        // The national template's column widths, so that a browser lays the table out as Word does.
+        let widths = WordTable.columnWidths(grid)
+        let total = Double(max(1, widths.reduce(0, +)))
+        out +=
+            "<colgroup>" + widths.map { "<col style=\"width: \(Double(Int($0 * 10_000 / Int(total))) / 100)%\">" }.joined()
+            + "</colgroup>\n"
+        // The column headers in <thead>: a browser repeats them on every printed page.
+        let headers = WordTable.headerRows(grid)
+        if headers > 0 { out += "<thead>\n" }
+        for (r, row) in grid.rows.enumerated() {
+            if r == headers { out += headers > 0 ? "</thead>\n<tbody>\n" : "<tbody>\n" }
             out += "<tr>"
+            let rowHasValues = row.contains(where: \.isValue)
             for cell in row {
                 let tag = cell.isHeader ? "th" : "td"
-                var attributes = ""
+                var attributes = cell.isHeader && rowHasValues && cell.rowSpan == 1 ? " class=\"label\"" : ""
                 if cell.rowSpan > 1 { attributes += " rowspan=\"\(cell.rowSpan)\"" }
                 if cell.columnSpan > 1 { attributes += " colspan=\"\(cell.columnSpan)\"" }
                 var text = escape(cell.text)
@@ -55,7 +66,7 @@ public enum HTMLWriter {
             }
             out += "</tr>\n"
         }
-        return out + "</table></div>\n"
+        return out + "</tbody></table></div>\n"
     }
 
     static let stylesheet = """
@@ -68,9 +79,9 @@ public enum HTMLWriter {
         p.signature { text-align: right; text-indent: 0; margin-top: 2em; }
         .draft { border: 3px solid #c00; color: #c00; font-size: 18pt; text-align: center; padding: 0.4em; margin-bottom: 1em; }
         .table-wrap { overflow-x: auto; }
-        table.statutory { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.3; margin: 0.5em 0 1em; }
+        table.statutory { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 10.5pt; line-height: 1.3; margin: 0.5em 0 1em; }
         table.statutory th, table.statutory td { border: 1px solid #000; padding: 3px 4px; text-align: center; vertical-align: middle; }
-        table.statutory th { font-weight: normal; }
+        table.statutory th { font-weight: normal; } table.statutory th.label { text-align: left; }
         table.statutory td { font-family: "Times New Roman", serif; white-space: nowrap; }
         table.t-appeals { font-size: 9pt; }
         @media print {
@@ -78,7 +89,9 @@ public enum HTMLWriter {
           body { max-width: none; padding: 0; }
           .table-wrap { overflow: visible; }
           table.statutory { page-break-inside: auto; }
-          tr { page-break-inside: avoid; }
+          table.t-requests { font-size: 8pt; } table.t-appeals { font-size: 8pt; }
+          thead { display: table-header-group; }
+          tr { page-break-inside: avoid; break-inside: avoid; }
         }
         @media (max-width: 600px) { body { font-size: 14pt; } table.statutory { font-size: 9pt; } }
         """

@@ -53,9 +53,11 @@ enum WordTable {
                 tcPr += "<w:vAlign w:val=\"center\"/>"
                 // A row's own label reads from the left; column headers and numbers are centred.
                 let label = slot.cell.isHeader && rowHasValues && slot.cell.rowSpan == 1
+                // Table 三's longest labels (38 characters) fit two lines of its label column at 8 pt.
+                let textSize = label && grid.table == .requests ? 16 : size
                 let content =
                     slot.origin
-                    ? "<w:p><w:pPr><w:spacing w:line=\"260\" w:lineRule=\"auto\"/><w:jc w:val=\"\(label ? "left" : "center")\"/></w:pPr>\(WordWriter.run(slot.cell.text, font: font, size: size))</w:p>"
+                    ? "<w:p><w:pPr><w:spacing w:line=\"260\" w:lineRule=\"auto\"/><w:jc w:val=\"\(label ? "left" : "center")\"/></w:pPr>\(WordWriter.run(slot.cell.text, font: font, size: textSize))</w:p>"
                     : "<w:p/>"
                 out += "<w:tc><w:tcPr>\(tcPr)</w:tcPr>\(content)</w:tc>"
                 c += span
