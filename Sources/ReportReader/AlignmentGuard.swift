@@ -9,7 +9,9 @@ struct AlignmentGuard {
     let format: ReportFormat
     let table: TableID
 
-    func doubt(rows placed: Set<Int>, in report: inout Report) {
+    /// `confirmed`: the text's order is known not to be the table's, so a placed row stays read only
+    /// where an identity across rows holds with it — not merely where none fails.
+    func doubt(rows placed: Set<Int>, in report: inout Report, confirmed: Bool = false) {
         guard !placed.isEmpty else { return }
         let fill = TableFill(format: format, table: table)
         let cellsOfRow = Dictionary(uniqueKeysWithValues: placed.map { ($0, fill.cellIndices(row: $0)) })
@@ -18,6 +20,16 @@ struct AlignmentGuard {
         for identity in format.identities where identity.holds(in: report.cells) == false {
             for cell in identity.left + identity.right {
                 if let row = rowOfCell[cell] { doubted.insert(row) }
+            }
+        }
+        if confirmed {
+            for (row, cells) in cellsOfRow where !doubted.contains(row) {
+                let own = Set(cells)
+                let across = format.identities.filter { identity in
+                    let touched = Set(identity.left + identity.right)
+                    return !touched.isDisjoint(with: own) && !touched.isSubset(of: own)
+                }
+                if !across.contains(where: { $0.holds(in: report.cells) == true }) { doubted.insert(row) }
             }
         }
         for row in doubted.sorted() {

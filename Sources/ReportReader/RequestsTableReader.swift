@@ -20,6 +20,13 @@ struct RequestsTableReader {
         let unclaimed = groups.indices.filter { g in
             !claimed.contains(g) && groups[g].tokens.contains { !$0.isBlankMark }
         }
+        // A row given fewer values than it has columns: the text's order may not be the table's (a
+        // PDF's text layer read block by block, columns apart), so a label standing alone proves
+        // nothing either. (More values than columns is common and harmless: numbering, a merged cell.)
+        let misfit = rows.indices.contains { r in
+            if case .group(let g) = assignment[r] { return groups[g].tokens.count < rows[r].columns.count }
+            return false
+        }
         var options: [[[ReadValue]]] = Array(repeating: [], count: rows.count)
         var how = Array(repeating: Ambiguity.none, count: rows.count)
         var placedByOrder: Set<Int> = []
@@ -65,8 +72,12 @@ struct RequestsTableReader {
                         row: r, at: text.location(group.tokens[0].start), candidates: [], in: &report,
                         reasoning: "数字连写，可能的拆法过多")
                 }
-            case .blank(let offset) where unclaimed.isEmpty:
+            case .blank(let offset) where unclaimed.isEmpty && !misfit:
                 fill.setBlank(row: r, at: text.location(offset), in: &report)
+            case .blank(let offset) where unclaimed.isEmpty:
+                fill.setUncertain(
+                    row: r, at: text.location(offset), candidates: [], in: &report,
+                    reasoning: "该行标签后没有数值，而表中有的行数值个数与列数不符（文本顺序不是表格顺序）：不能断定该行为空白")
             case .blank(let offset):
                 fill.setUncertain(
                     row: r, at: text.location(offset), candidates: [], in: &report,
@@ -80,7 +91,13 @@ struct RequestsTableReader {
         }
         settle(options, how: how, fill: fill, into: &report)
         doubtShifts(groups: groups, assignment: assignment, unclaimed: unclaimed, fill: fill, into: &report)
-        AlignmentGuard(format: format, table: .requests).doubt(rows: placedByOrder, in: &report)
+        // Where the text's order may not be the table's, a row that had to choose among its values
+        // may have chosen another row's: it stays read only where an identity across rows confirms it.
+        var chose = Set(rows.indices.filter { how[$0] == .alignment })
+        chose.subtract(placedByOrder)
+        let guardian = AlignmentGuard(format: format, table: .requests)
+        guardian.doubt(rows: placedByOrder, in: &report)
+        if misfit { guardian.doubt(rows: chose, in: &report, confirmed: true) }
     }
 
     /// A label with no values, then a labelled row whose values are followed by values no row
