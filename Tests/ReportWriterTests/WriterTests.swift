@@ -118,6 +118,33 @@ final class WriterTests: XCTestCase {
             String(decoding: CSVWriter.render(ReportDocument(report)), as: UTF8.self).contains(",64\r\n"), "numbers stay numbers")
     }
 
+    func testExcelHasASheetPerTableWithNumbersAsNumbers() throws {
+        let report = try ReportReader.read(
+            bytes: [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("seeds/001_c6d2da25662234b0.txt"))),
+            origin: "001.txt")
+        let archive = try Archive(data: Data(try XLSXWriter.render(ReportDocument(report))), accessMode: .read)
+        func part(_ path: String) throws -> String {
+            var xml = Data()
+            _ = try archive.extract(try XCTUnwrap(archive[path], path)) { xml.append($0) }
+            return String(decoding: xml, as: UTF8.self)
+        }
+        let workbook = try part("xl/workbook.xml")
+        for name in ["表二 主动公开", "表三 依申请公开", "表四 复议诉讼", "全部单元格"] { XCTAssertTrue(workbook.contains(name), name) }
+        let requests = try part("xl/worksheets/sheet2.xml")
+        XCTAssertTrue(requests.contains("机关：辽阳市　年度：2019"), "agency and year on the sheet")
+        XCTAssertTrue(requests.contains("<pane ySplit=\"4\""), "the caption and three header rows frozen")
+        XCTAssertTrue(requests.contains("<mergeCell ref=\"A2:C4\"/>"), "the 勾稽关系 note merged as the notice merges it")
+        XCTAssertTrue(requests.contains("<c r=\"D5\" s=\"3\"><v>64</v></c>"), "新收 from natural persons: a number")
+        XCTAssertTrue(requests.contains("<col min=\"3\" max=\"3\" width=\"30.0\""), "a wide label column")
+        var blank = report
+        blank.cells[try XCTUnwrap(report.format.index(of: "requests.new.natural_person"))] = Cell(
+            value: nil, status: .blank, source: nil)
+        let withBlank = try Archive(data: Data(try XLSXWriter.render(ReportDocument(blank))), accessMode: .read)
+        var xml = Data()
+        _ = try withBlank.extract(try XCTUnwrap(withBlank["xl/worksheets/sheet2.xml"])) { xml.append($0) }
+        XCTAssertTrue(String(decoding: xml, as: UTF8.self).contains("<c r=\"D5\" s=\"3\"/>"), "a blank cell is empty, not 0")
+    }
+
     func testDraftMarkIsVisible() throws {
         var synth = ReportSynthesizer(random: SeededRandom(state: 5))
         let report = synth.report(format: .v2021, agency: "某市统计局", year: 2024)
