@@ -302,6 +302,22 @@ final class HostileRequestTests: XCTestCase {
         }
     }
 
+    func testCookiesAreSecureBehindAnHTTPSProxy() async throws {
+        try await withLibrary { store, _ in
+            for behindProxy in [false, true] {
+                let app = Application(router: WebApp.router(store: store, configuration: .init(behindProxy: behindProxy)))
+                try await app.test(.router) { client in
+                    var browser = Browser()
+                    let signedIn = try await browser.signIn(client, "admin", "ad-passphrase-2026")
+                    let cookies = signedIn.headers[values: .setCookie].filter { $0.hasPrefix("gongkai_session=") }
+                    XCTAssertEqual(cookies.count, 1)
+                    XCTAssertEqual(cookies.allSatisfy { $0.contains("Secure") }, behindProxy, cookies.joined())
+                    XCTAssertTrue(cookies.allSatisfy { $0.contains("HttpOnly") && $0.contains("SameSite=Lax") })
+                }
+            }
+        }
+    }
+
     func testTheAuditLogIsPaged() async throws {
         try await withLibrary { store, _ in
             for n in 0..<250 { try await store.log(user: "admin", action: "test", target: "entry \(n)", detail: "") }
