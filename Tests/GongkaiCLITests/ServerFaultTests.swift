@@ -195,4 +195,135 @@ final class ServerFaultTests: XCTestCase {
             XCTAssertTrue(list?.body.contains("\"total\":5") ?? false, list?.body ?? "")
         }
     }
+
+    /// A session that shows every response as it came: no redirect followed, no cookie kept.
+    private final class Literal: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+        ) { completionHandler(nil) }
+    }
+
+    private static let literal: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        return URLSession(configuration: configuration, delegate: Literal(), delegateQueue: nil)
+    }()
+
+    /// One exchange through `literal`: status, headers, body.
+    private static func exchange(
+        _ url: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:]
+    ) async throws -> (status: Int, headers: [AnyHashable: Any], body: String) {
+        var request = URLRequest(url: try XCTUnwrap(URL(string: url)), timeoutInterval: 60)
+        request.httpMethod = method
+        request.httpBody = body
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await literal.data(for: request)
+        let http = try XCTUnwrap(response as? HTTPURLResponse)
+        return (http.statusCode, http.allHeaderFields, String(decoding: data, as: UTF8.self))
+    }
+
+    /// A child process of `parent`, from /proc.
+    private static func child(of parent: Int32) -> Int32? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for pid in entries.compactMap(Int32.init) {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            // pid (name) state ppid …
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, Int32(fields[1]) == parent { return pid }
+        }
+        return nil
+    }
+
+    private static func cookie(_ name: String, in headers: [AnyHashable: Any]) -> String? {
+        let all = headers.compactMap { key, value in (key as? String)?.lowercased() == "set-cookie" ? value as? String : nil }
+        for line in all.flatMap({ $0.components(separatedBy: ", ") }) where line.hasPrefix(name + "=") {
+            return String(line.dropFirst(name.count + 1).prefix { $0 != ";" })
+        }
+        return nil
+    }
+
+    func testKillingTheServerDuringABrowserUploadLosesNothing() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-kill-upload-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let add = Process()
+        add.executableURL = binary
+        add.arguments = ["users", "add", "ops", "--role", "reviewer", "--data", folder.path]
+        let input = Pipe()
+        add.standardInput = input
+        add.standardOutput = FileHandle.nullDevice
+        try add.run()
+        input.fileHandleForWriting.write(Data("fault-passphrase-1\n".utf8))
+        try input.fileHandleForWriting.close()
+        add.waitUntilExit()
+
+        let port = 20_000 + Int.random(in: 0..<20_000)
+        let base = "http://127.0.0.1:\(port)"
+        let server = Process()
+        server.executableURL = binary
+        server.arguments = ["serve", "--data", folder.path, "--port", String(port)]
+        server.environment = ["SWIFT_BACKTRACE": "enable=no", "PATH": "/usr/bin:/bin"]
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let log = folder.appendingPathComponent("server.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        server.standardOutput = logHandle
+        server.standardError = logHandle
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        for _ in 0..<100 where await Self.request(base + "/healthz")?.status != 200 {
+            try await Task.sleep(for: .milliseconds(200))
+        }
+
+        // Sign in as a browser does: the sign-in form's cookie and token, then the session cookie.
+        let form = try await Self.exchange(base + "/login")
+        let signInToken = try XCTUnwrap(Self.cookie("gongkai_signin", in: form.headers))
+        let signedIn = try await Self.exchange(
+            base + "/login", method: "POST", body: Data("csrf=\(signInToken)&name=ops&password=fault-passphrase-1".utf8),
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "gongkai_signin=\(signInToken)"])
+        let session = try XCTUnwrap(Self.cookie("gongkai_session", in: signedIn.headers), "signed in")
+        let uploadPage = try await Self.exchange(base + "/upload", headers: ["Cookie": "gongkai_session=\(session)"])
+        let csrf = try XCTUnwrap(
+            uploadPage.body.range(of: "name=\"csrf\" value=\"").map {
+                String(uploadPage.body[$0.upperBound...].prefix { $0 != "\"" })
+            })
+
+        // Three hundred reports in one upload; the server is killed as soon as it has answered.
+        let seed = try String(contentsOf: Self.fixtures.appendingPathComponent("seeds/001_c6d2da25662234b0.txt"), encoding: .utf8)
+        let files = (0..<300).map { ("r\($0).txt", Data((seed + String(repeating: "\n", count: $0 + 1)).utf8)) }
+        let boundary = "gongkai-\(UUID().uuidString)"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
+        for (name, content) in files {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\n\r\n".utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        let uploaded = try await Self.exchange(
+            base + "/upload", method: "POST", body: body,
+            headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": "gongkai_session=\(session)"])
+        XCTAssertEqual(uploaded.status, 303)
+        let child = try XCTUnwrap(Self.child(of: server.processIdentifier), "the supervised server")
+        kill(child, SIGKILL)
+
+        // The supervisor starts the server again; it takes up the job and finishes it.
+        var page = ""
+        for _ in 0..<300 {
+            page = (try? await Self.exchange(base + "/jobs/1", headers: ["Cookie": "gongkai_session=\(session)"]))?.body ?? ""
+            if page.contains("导入结果") { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        XCTAssertTrue(page.contains("新导入 <strong class=\"imported\">300</strong>"), page)
+        let list = await Self.request(base + "/api/reports?limit=1")
+        XCTAssertTrue(list?.body.contains("\"total\":300") ?? false, "every report stored once: \(list?.body ?? "")")
+        let transcript = String(decoding: try Data(contentsOf: log), as: UTF8.self)
+        XCTAssertTrue(transcript.contains("took up import job 1"), "the job was cut off and taken up again:\n\(transcript)")
+    }
 }
