@@ -6,15 +6,11 @@ import Store
 /// The region dashboard (who has reported, late ones, errors, summed tables) and the drill-down
 /// from a summed number to the agencies behind it.
 enum RegionPages {
-    struct Child {
-        let region: Region
-        let summary: RegionSummary
-    }
-
-    static func dashboard(
-        region: Region?, lineage: [Region], year: Int, years: [Int], summary: RegionSummary, children: [Child],
-        agencies: [AgencyYear], missing: [Agency], totals: RegionTotals, unmatched: Int, session: Session?
-    ) -> HTML {
+    static func dashboard(_ view: DashboardView, session: Session?) -> HTML {
+        let (region, lineage, year, years, summary) = (view.region, view.lineage, view.year, view.years, view.summary)
+        let (children, agencies, missing, totals, unmatched) = (
+            view.children, view.agencies, view.missing, view.totals, view.unmatched
+        )
         let id = region?.id ?? 0
         let name = region?.name ?? "全部地区"
         var crumbs: HTML = "<a href=\"/regions/0?year=\(year)\">全部地区</a>"

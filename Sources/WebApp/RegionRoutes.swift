@@ -8,26 +8,9 @@ enum RegionRoutes {
     static func collection(store: ReportStore) -> RouteCollection<AppContext> {
         let router = RouteCollection(context: AppContext.self)
         router.get("/regions/:id") { request, context -> Response in
-            let view = try await Dashboard.load(request, context, store)
-            let children = try await store.regions(parentID: view.region?.id ?? 0)
-            var childViews: [RegionPages.Child] = []
-            for child in children {
-                childViews.append(.init(region: child, summary: try await store.summary(of: child, year: view.year)))
-            }
-            var agencies: [AgencyYear] = [], lineage: [Region] = []
-            if let region = view.region {
-                agencies = try await store.agencyYears(in: region, year: view.year)
-                lineage = try await store.lineage(of: region)
-            }
-            return WebApp.html(
-                RegionPages.dashboard(
-                    region: view.region, lineage: lineage,
-                    year: view.year, years: view.years, summary: try await store.summary(of: view.region, year: view.year),
-                    children: childViews, agencies: agencies,
-                    missing: try await store.missingAgencies(under: view.region, year: view.year),
-                    totals: try await store.totals(of: view.region, year: view.year),
-                    unmatched: try await store.countReports(ReportFilter(year: view.year, unmatched: true)),
-                    session: context.session))
+            let dashboard = try await Dashboard.load(request, context, store)
+            let view = try await DashboardView.load(dashboard, store: store, missingLimit: 200)
+            return WebApp.html(RegionPages.dashboard(view, session: context.session))
         }
         router.get("/regions/:id/cells/:key") { request, context -> Response in
             let view = try await Dashboard.load(request, context, store)
@@ -42,18 +25,8 @@ enum RegionRoutes {
                     session: context.session))
         }
         router.get("/api/regions/:id") { request, context -> Response in
-            let view = try await Dashboard.load(request, context, store)
-            var children: [APIRegion] = []
-            for child in try await store.regions(parentID: view.region?.id ?? 0) {
-                children.append(APIRegion(region: child, summary: try await store.summary(of: child, year: view.year)))
-            }
-            let totals = try await store.totals(of: view.region, year: view.year)
-            return try WebApp.encoded(
-                APIDashboard(
-                    region: view.region, year: view.year, summary: try await store.summary(of: view.region, year: view.year),
-                    children: children,
-                    missing: try await store.missingAgencies(under: view.region, year: view.year, limit: 10_000),
-                    reports: totals.reports, totals: totals.values.mapValues(\.description), counts: totals.counts))
+            let dashboard = try await Dashboard.load(request, context, store)
+            return try WebApp.encoded(try await DashboardView.load(dashboard, store: store, missingLimit: 10_000).json)
         }
         router.get("/api/regions/:id/cells/:key") { request, context -> Response in
             let view = try await Dashboard.load(request, context, store)
@@ -86,22 +59,6 @@ enum RegionRoutes {
                     .year, from: Date()) - 1
             return Dashboard(region: region, year: year, years: years)
         }
-    }
-
-    struct APIRegion: Encodable {
-        let region: Region
-        let summary: RegionSummary
-    }
-
-    struct APIDashboard: Encodable {
-        let region: Region?
-        let year: Int
-        let summary: RegionSummary
-        let children: [APIRegion]
-        let missing: [Agency]
-        let reports: Int
-        let totals: [String: String]
-        let counts: [String: Int]
     }
 
     struct APIRegister: Encodable {
