@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "Store", "WebApp", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "AnnualReport", "Store", "WebApp", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -37,6 +37,8 @@ public struct AuditEntry: Sendable, Codable, Equatable {
 /// An account operation that was refused, with the reason.
 public struct AccountError: Error, CustomStringConvertible {
     public let description: String
+    /// The current password given was wrong (a guess to count).
+    public var isWrongPassword = false
 }
 
 extension ReportStore {
@@ -76,7 +78,7 @@ extension ReportStore {
         if let current {
             let stored = try row.decode(column: "password_hash", as: String.self)
             guard await PasswordHash.verifyOffThread(current, against: stored) else {
-                throw AccountError(description: "当前密码不对")
+                throw AccountError(description: "当前密码不对", isWrongPassword: true)
             }
         }
         if let problem = PasswordPolicy.problem(password, name: name) { throw AccountError(description: problem) }

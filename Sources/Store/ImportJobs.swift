@@ -78,7 +78,8 @@ extension ReportStore {
                 seq += 1
             }
         }
-        try await db.raw("UPDATE jobs SET state = 'queued' WHERE id = \(bind: job)").run()
+        // Unless another server closed it meanwhile as an upload cut off (it took over 10 minutes).
+        try await db.raw("UPDATE jobs SET state = 'queued' WHERE id = \(bind: job) AND state = 'filling'").run()
         return job
     }
 
@@ -121,8 +122,10 @@ extension ReportStore {
         guard claimed != nil else { return false }
         let heartbeat = Task { [weak self] in
             while !Task.isCancelled {
-                try await Task.sleep(for: Self.heartbeatInterval)
-                try await self?.db.raw("UPDATE jobs SET heartbeat_at = \(bind: Self.now()) WHERE id = \(bind: id)").run()
+                try? await Task.sleep(for: Self.heartbeatInterval)
+                // A failed beat (the database reconnecting) is tried again at the next: one miss must
+                // not let another server take the job while this one reads it.
+                try? await self?.db.raw("UPDATE jobs SET heartbeat_at = \(bind: Self.now()) WHERE id = \(bind: id)").run()
             }
         }
         defer { heartbeat.cancel() }
@@ -204,7 +207,17 @@ extension ReportStore {
                         try row.decode(column: "name", as: String.self)
                     ))
             }
-            let outcomes = try await importFiles(files.map { (bytes: $0.bytes, name: $0.name) })
+            let outcomes: [ImportOutcome]
+            do {
+                outcomes = try await importFiles(files.map { (bytes: $0.bytes, name: $0.name) })
+            } catch {
+                // An error, not a death: the attempt does not count against the files.
+                var undo = SQLQueryString("UPDATE job_files SET attempts = attempts - 1 WHERE job_id = \(bind: job) AND seq IN (")
+                undo.appendInterpolation(list(batch))
+                undo.appendLiteral(")")
+                try? await db.raw(undo).run()
+                throw error
+            }
             try await transaction {
                 for (file, outcome) in zip(files, outcomes) {
                     switch outcome {

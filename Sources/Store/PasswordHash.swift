@@ -25,15 +25,23 @@ enum PasswordHash {
         return zip(hash, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    /// `make` on NIO's blocking pool: 210,000 rounds are tens of milliseconds that must not hold
-    /// the store or an event loop.
+    /// Threads of their own for hashing: 210,000 rounds are tens of milliseconds that must hold
+    /// neither the store, an event loop, nor the pool SQLite's calls run on (a sign-in flood queues
+    /// here, behind itself only).
+    private static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 2)
+        pool.start()
+        return pool
+    }()
+
+    /// `make` on the hashing threads.
     static func makeOffThread(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { try make(password) }
+        try await pool.runIfActive { try make(password) }
     }
 
-    /// `verify` on NIO's blocking pool.
+    /// `verify` on the hashing threads.
     static func verifyOffThread(_ password: String, against stored: String) async -> Bool {
-        (try? await NIOThreadPool.singleton.runIfActive { verify(password, against: stored) }) ?? false
+        (try? await pool.runIfActive { verify(password, against: stored) }) ?? false
     }
 
     private static func derive(_ password: String, salt: [UInt8], rounds: Int) throws -> [UInt8] {

@@ -54,10 +54,16 @@ enum AccountRoutes {
         }
         router.post("/account/password") { request, context -> Response in
             let (session, form) = try await Auth.postedForm(request, context)
+            // The current password is a password guess like any other: throttled the same way.
+            let address = context.clientAddress(request, behindProxy: signIn.behindProxy)
+            if let wait = await signIn.throttle.wait(account: session.user.name, address: address) {
+                throw Redirect(to: "/account?message=" + WebApp.percentEncoded("尝试次数过多，请 \((wait + 59) / 60) 分钟后再试"))
+            }
             do {
                 try await store.changePassword(
                     userID: session.user.id, current: form["current"] ?? "", new: form["password"] ?? "", by: session.user.name)
             } catch let error as AccountError {
+                if error.isWrongPassword { _ = await signIn.throttle.failed(account: session.user.name, address: address) }
                 throw Redirect(to: "/account?message=" + WebApp.percentEncoded(error.description))
             }
             // Every session ended with the change, this one too: sign in again with the new password.

@@ -72,7 +72,7 @@ enum AgencyPages {
             "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height + 20))\" width=\"100%\" role=\"img\" aria-label=\"历年申请与办理结果\">"
         svg += "<line x1=\"\(left)\" y1=\"\(y(0))\" x2=\"\(width)\" y2=\"\(y(0))\" stroke=\"#999\"/>"
         svg +=
-            "<text x=\"4\" y=\"\(y(maxValue) + 4)\" font-size=\"11\">\(Int(maxValue))</text><text x=\"4\" y=\"\(y(0))\" font-size=\"11\">0</text>"
+            "<text x=\"4\" y=\"\(y(maxValue) + 4)\" font-size=\"11\">\(axisLabel(maxValue))</text><text x=\"4\" y=\"\(y(0))\" font-size=\"11\">0</text>"
         for (i, p) in points.enumerated() {
             svg += "<text x=\"\(x(i) - 14)\" y=\"\(height - 8)\" font-size=\"12\">\(p.0)</text>"
         }
@@ -94,6 +94,12 @@ enum AgencyPages {
             svg += "<text x=\"\(left + Double(n) * 110 + 14)\" y=\"\(height + 13)\" font-size=\"12\">\(s.label)</text>"
         }
         return svg + "</svg>"
+    }
+
+    /// The top of the chart's axis: a whole number where one fits (a misread 19-digit cell must not
+    /// trap the conversion), else the value as it is.
+    static func axisLabel(_ value: Double) -> String {
+        value.isFinite && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// Two reports side by side, cell by cell, differences highlighted.

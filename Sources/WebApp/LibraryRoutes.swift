@@ -7,6 +7,9 @@ import Store
 /// The library's public face: the list, a report with its downloads and original, the agencies,
 /// comparisons, the report API and the exports.
 enum LibraryRoutes {
+    /// The most reports one export may hold (about 2 million cells).
+    static let exportLimit = 10_000
+
     static func collection(store: ReportStore) -> RouteCollection<AppContext> {
         let router = RouteCollection(context: AppContext.self)
         router.get("/") { request, context -> Response in
@@ -89,6 +92,13 @@ enum LibraryRoutes {
         for format in ["csv", "xlsx"] {
             router.get(RouterPath("/export.\(format)")) { request, context -> Response in
                 let filter = try await LibraryFilter.from(request, store).filter
+                // A selection is built in memory: bounded, so that no request can exhaust the server.
+                let selected = try await store.countReports(filter)
+                guard selected <= exportLimit else {
+                    throw HTTPError(
+                        .badRequest,
+                        message: "所选 \(selected) 份报告超过一次导出的上限 \(exportLimit) 份：请按年度、地区或机关缩小范围")
+                }
                 let rows = try await store.cellRows(filter).map {
                     r in
                     CellTable.row(

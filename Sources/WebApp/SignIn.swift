@@ -21,11 +21,13 @@ struct SignIn: Sendable {
     func attempt(name: String, password: String, from address: String, via channel: String) async throws -> Outcome {
         let account = AccountName.normalized(name) ?? String(name.prefix(64))
         if let wait = await throttle.wait(account: account, address: address) { return .locked(seconds: wait) }
+        // Counted before the hash is checked, so that attempts sent side by side cannot all pass the
+        // check above; a right password takes its count back.
+        let locked = await throttle.failed(account: account, address: address)
         if let user = try await store.authenticate(name: name, password: password) {
-            await throttle.succeeded(account: account)
+            await throttle.succeeded(account: account, address: address)
             return .signedIn(user)
         }
-        let locked = await throttle.failed(account: account, address: address)
         metrics.signInFailed(channel: channel, locked: locked)
         try await store.log(
             user: account, action: channel == "api" ? "api-sign-in-failed" : "sign-in-failed", target: account,

@@ -41,8 +41,15 @@ actor SignInThrottle {
         return a || b
     }
 
-    /// A right password clears the account's failures (not the address's).
-    func succeeded(account: String) { records[Self.accountKey(account)] = nil }
+    /// A right password clears the account's failures, and takes back the one its attempt counted
+    /// against the address.
+    func succeeded(account: String, address: String) {
+        records[Self.accountKey(account)] = nil
+        if var record = records[Self.addressKey(address)], !record.failures.isEmpty {
+            record.failures.removeLast()
+            records[Self.addressKey(address)] = record
+        }
+    }
 
     private func count(_ key: String, limit: Int, now: Date) -> Bool {
         var record = records[key] ?? Record(lastSeen: now)

@@ -6,7 +6,8 @@ import Foundation
 /// both; more than `maxRestarts` deaths within a minute end the supervisor too.
 enum Supervisor {
     static let childFlag = "--supervised-child"
-    static let maxRestarts = 5
+    /// Each file that stops the reader costs a death or two before its job fails it: room for a few.
+    static let maxRestarts = 20
 
     static func run(arguments: [String]) async throws -> Int32 {
         signal(SIGINT, SIG_IGN)
@@ -18,18 +19,23 @@ enum Supervisor {
         for source in sources {
             source.setEventHandler {
                 stopping.set()
-                current.process?.terminate()
+                if let child = current.process, child.isRunning { child.terminate() }
             }
             source.resume()
         }
-        while true {
+        while !stopping.isSet {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
             child.arguments = arguments + [childFlag]
             current.process = child
             let status: (reason: Process.TerminationReason, code: Int32) = try await withCheckedThrowingContinuation { done in
                 child.terminationHandler = { done.resume(returning: ($0.terminationReason, $0.terminationStatus)) }
-                do { try child.run() } catch { done.resume(throwing: error) }
+                do {
+                    try child.run()
+                    if stopping.isSet { child.terminate() }  // a signal came while it was starting
+                } catch {
+                    done.resume(throwing: error)
+                }
             }
             if stopping.isSet || status.reason == .exit { return status.code }
             deaths = deaths.filter { $0.timeIntervalSinceNow > -60 } + [Date()]
@@ -40,6 +46,7 @@ enum Supervisor {
             FileHandle.standardError.write(Data("gongkai: 服务进程因信号 \(status.code) 中止，1 秒后重启\n".utf8))
             try await Task.sleep(for: .seconds(1))
         }
+        return 0
     }
 
     /// In the child: take back the signals the supervisor ignores (ignoring is inherited), and end

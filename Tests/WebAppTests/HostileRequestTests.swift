@@ -1,3 +1,4 @@
+import AnnualReport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -211,6 +212,58 @@ final class HostileRequestTests: XCTestCase {
             let longest = log.map { $0.user.count + $0.target.count + $0.detail.count }.max() ?? 0
             XCTAssertLessThan(longest, 400, "every audited field is bounded")
         }
+    }
+
+    func testGuessesSentSideBySideAreCountedAllTheSame() async throws {
+        try await withLibrary { store, _ in
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                let auth: HTTPFields = [.authorization: "Basic " + Data("admin:guess-guess".utf8).base64EncodedString()]
+                let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                    for _ in 0..<12 {
+                        group.addTask {
+                            try await client.execute(uri: "/api/jobs/1", method: .get, headers: auth, body: nil).status
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                XCTAssertLessThanOrEqual(statuses.filter { $0 == .unauthorized }.count, 5, "no more guesses than the limit")
+                XCTAssertEqual(
+                    statuses.filter { $0 == .tooManyRequests }.count, 12 - statuses.filter { $0 == .unauthorized }.count)
+            }
+        }
+    }
+
+    func testTheCurrentPasswordOnTheAccountPageIsThrottledToo() async throws {
+        try await withLibrary { store, _ in
+            let app = Application(router: WebApp.router(store: store))
+            try await app.test(.router) { client in
+                var reviewer = Browser()
+                _ = try await reviewer.signIn(client, "李审核", "rv-passphrase-2026")
+                let csrf = try await reviewer.csrf(client, "/account")
+                for _ in 0..<5 {
+                    _ = try await reviewer.post(
+                        client, "/account/password",
+                        [("csrf", csrf), ("current", "guess-guess"), ("password", "new-passphrase-9")])
+                }
+                let locked = try await reviewer.post(
+                    client, "/account/password",
+                    [("csrf", csrf), ("current", "rv-passphrase-2026"), ("password", "new-passphrase-9")])
+                XCTAssertTrue(locked.headers[.location]?.contains(WebApp.percentEncoded("尝试次数过多")) ?? false)
+            }
+            let unchanged = try await store.authenticate(name: "李审核", password: "rv-passphrase-2026")
+            XCTAssertNotNil(unchanged, "the right current password did not get through the lock")
+        }
+    }
+
+    func testAChartOfAHugeMisreadNumberDoesNotTrap() throws {
+        let format = ReportFormat.layout(.v2021)
+        var report = Report(origin: "huge", format: format)
+        report.year = 2024
+        let key = try XCTUnwrap(AgencyPages.series.first?.keys(format).first)
+        report.cells[try XCTUnwrap(format.index(of: key))] = Cell(
+            value: CellNumber(parsing: "9223372036854775807"), status: .read, source: nil)
+        XCTAssertTrue(AgencyPages.chart([report]).text.contains("<svg"))
     }
 
     func testTheThrottleForgetsAfterTheWindowAndStaysBounded() async {
