@@ -230,8 +230,10 @@ if let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: FileManager.def
         try process.run()
         let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        let lines = out.split(separator: "\n").filter {
-            $0.contains("50%") || $0.contains("90%") || $0.contains("99%") || $0.contains("Requests/sec")
+        // The latency distribution's lines ("  75%   12.02ms") and the rate; not the per-thread table.
+        let lines = out.split(separator: "\n").filter { line in
+            let fields = line.split(whereSeparator: \.isWhitespace)
+            return (fields.count == 2 && ["50%", "75%", "90%", "99%"].contains(fields[0])) || line.contains("Requests/sec")
         }
         say(
             "wrk \(name): "
