@@ -20,10 +20,10 @@ struct SignIn: Sendable {
     /// Checks a name and password sent by `address` through `channel` ("form" or "api").
     func attempt(name: String, password: String, from address: String, via channel: String) async throws -> Outcome {
         let account = AccountName.normalized(name) ?? String(name.prefix(64))
-        if let wait = await throttle.wait(account: account, address: address) { return .locked(seconds: wait) }
-        // Counted before the hash is checked, so that attempts sent side by side cannot all pass the
-        // check above; a right password takes its count back.
-        let locked = await throttle.failed(account: account, address: address)
+        // Checked and counted in one step, before the hash is checked, so that attempts sent side by
+        // side cannot all pass the check; a right password takes its count back.
+        let (wait, locked) = await throttle.admit(account: account, address: address)
+        if let wait { return .locked(seconds: wait) }
         if let user = try await store.authenticate(name: name, password: password) {
             await throttle.succeeded(account: account, address: address)
             return .signedIn(user)

@@ -34,6 +34,14 @@ actor SignInThrottle {
         return until.map { max(1, Int($0.timeIntervalSince(now).rounded(.up))) }
     }
 
+    /// One attempt, checked and counted at once (so that attempts sent side by side are all
+    /// counted): the seconds to wait when locked, else nil, the attempt counted as a failure until
+    /// `succeeded` takes it back.
+    func admit(account: String, address: String, now: Date = Date()) -> (wait: Int?, locked: Bool) {
+        if let wait = wait(account: account, address: address, now: now) { return (wait, false) }
+        return (nil, failed(account: account, address: address, now: now))
+    }
+
     /// Counts a failure; returns true when it locked the account or the address.
     func failed(account: String, address: String, now: Date = Date()) -> Bool {
         let a = count(Self.accountKey(account), limit: policy.failuresPerAccount, now: now)
