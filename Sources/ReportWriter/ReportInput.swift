@@ -63,6 +63,9 @@ public enum ReportInput {
 
     static func report(from object: [String: Any], origin: String) throws -> Report {
         let year = try integer(object["year"], key: "year", origin: origin)
+        if let year, !(1990...2200).contains(year) {
+            throw InputError(origin: origin, problem: "year is \(year); expected the year the report covers (1990–2200)")
+        }
         let version: FormatVersion
         if let f = object["format"].flatMap(scalarText) {
             guard let v = FormatVersion(rawValue: f) else {

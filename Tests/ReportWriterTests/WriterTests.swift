@@ -43,6 +43,7 @@ final class WriterTests: XCTestCase {
             ("year: 2024\nrequests:\n  new:\n    natural_person: many\n", "requests.new.natural_person is many"),
             ("year: 2024\npublished: yesterday\n", "published is \"yesterday\""),
             ("[1, 2]", "expected an object"),
+            ("year: 9223372036854775807\n", "year is 9223372036854775807"),
         ] {
             XCTAssertThrowsError(try ReportInput.read(bytes: Array(text.utf8), origin: "bad.yaml")) { error in
                 XCTAssertTrue("\(error)".contains("bad.yaml") && "\(error)".contains(expected), "\(error)")
