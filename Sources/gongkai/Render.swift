@@ -119,7 +119,7 @@ struct Init: ParsableCommand {
 
     func validate() throws {
         guard (2019...2100).contains(year) else {
-            throw ValidationError("--year must be 2019 or later (the Regulation's formats begin with 2019)")
+            throw ValidationError("--year must be 2019–2100 (the Regulation's formats begin with 2019)")
         }
     }
 
