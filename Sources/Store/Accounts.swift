@@ -136,7 +136,8 @@ extension ReportStore {
                 "SELECT id, name, role, disabled, password_hash FROM users WHERE name = \(bind: name)"
             ).first()
         else {
-            _ = await PasswordHash.verifyOffThread(password, against: Self.decoyHash)  // the same time whether or not the name exists
+            // The same time whether or not the name exists.
+            _ = await PasswordHash.verifyOffThread(password, against: Self.decoyHash)
             return nil
         }
         let stored = try row.decode(column: "password_hash", as: String.self)

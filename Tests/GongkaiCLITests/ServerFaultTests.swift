@@ -41,9 +41,8 @@ final class ServerFaultTests: XCTestCase {
         return (http.statusCode, String(decoding: data, as: UTF8.self))
     }
 
-    func testAFileThatStopsTheServerLeavesItServingAndTheUploadFinishes() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-fault-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// The account `ops` (password `fault-passphrase-1`) in a library folder, made with `gongkai users add`.
+    private func addOperator(in folder: URL) throws {
         let add = Process()
         add.executableURL = binary
         add.arguments = ["users", "add", "ops", "--role", "reviewer", "--data", folder.path]
@@ -55,6 +54,12 @@ final class ServerFaultTests: XCTestCase {
         try input.fileHandleForWriting.close()
         add.waitUntilExit()
         XCTAssertEqual(add.terminationStatus, 0)
+    }
+
+    func testAFileThatStopsTheServerLeavesItServingAndTheUploadFinishes() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-fault-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try addOperator(in: folder)
 
         let marker = "GONGKAI-POISON-\(UUID().uuidString)"
         let port = 20_000 + Int.random(in: 0..<20_000)
@@ -249,16 +254,7 @@ final class ServerFaultTests: XCTestCase {
     func testKillingTheServerDuringABrowserUploadLosesNothing() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-kill-upload-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let add = Process()
-        add.executableURL = binary
-        add.arguments = ["users", "add", "ops", "--role", "reviewer", "--data", folder.path]
-        let input = Pipe()
-        add.standardInput = input
-        add.standardOutput = FileHandle.nullDevice
-        try add.run()
-        input.fileHandleForWriting.write(Data("fault-passphrase-1\n".utf8))
-        try input.fileHandleForWriting.close()
-        add.waitUntilExit()
+        try addOperator(in: folder)
 
         let port = 20_000 + Int.random(in: 0..<20_000)
         let base = "http://127.0.0.1:\(port)"
