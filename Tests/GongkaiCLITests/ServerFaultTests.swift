@@ -62,47 +62,22 @@ final class ServerFaultTests: XCTestCase {
         try addOperator(in: folder)
 
         let marker = "GONGKAI-POISON-\(UUID().uuidString)"
-        let port = 20_000 + Int.random(in: 0..<20_000)
-        let base = "http://127.0.0.1:\(port)"
-        let server = Process()
-        server.executableURL = binary
-        server.arguments = ["serve", "--data", folder.path, "--port", String(port)]
-        server.environment = [
-            "GONGKAI_FAULT_TRAP_MARKER": marker, "SWIFT_BACKTRACE": "enable=no", "PATH": "/usr/bin:/bin",
-        ]
         let log = folder.appendingPathComponent("server.log")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let logHandle = try FileHandle(forWritingTo: log)
-        server.standardOutput = logHandle
-        server.standardError = logHandle
-        try server.run()
+        let (server, base) = try await serve(
+            ["--data", folder.path], supervised: true, environment: ["GONGKAI_FAULT_TRAP_MARKER": marker], log: log)
         defer {
             server.terminate()
             server.waitUntilExit()
         }
-        func healthy() async -> Bool { await Self.request(base + "/healthz")?.status == 200 }
-        for _ in 0..<100 where !(await healthy()) { try await Task.sleep(for: .milliseconds(200)) }
-        let up = await healthy()
-        XCTAssertTrue(up, "the server came up")
 
         // Three files in one upload; the middle one stops the process whenever it is read.
         let good = try ["000_310871bd08bd093a", "001_c6d2da25662234b0"].map {
             try Data(contentsOf: Self.fixtures.appendingPathComponent("seeds/\($0).txt"))
         }
-        let boundary = "gongkai-\(UUID().uuidString)"
-        var body = Data()
-        for (name, content) in [("a.txt", good[0]), ("poison.txt", Data("\(marker) 年度报告".utf8)), ("b.txt", good[1])] {
-            body.append(
-                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        body.append(Data("--\(boundary)--\r\n".utf8))
+        let (body, type) = multipart([("a.txt", good[0]), ("poison.txt", Data("\(marker) 年度报告".utf8)), ("b.txt", good[1])])
         let auth = "Basic " + Data("ops:fault-passphrase-1".utf8).base64EncodedString()
         let upload = await Self.request(
-            base + "/api/reports", method: "POST", body: body,
-            headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Authorization": auth])
+            base + "/api/reports", method: "POST", body: body, headers: ["Content-Type": type, "Authorization": auth])
         XCTAssertNil(upload, "the process serving the upload died with it")
 
         // The supervisor restarts the server; the new one takes up the job, reads the poisoned file
@@ -119,26 +94,37 @@ final class ServerFaultTests: XCTestCase {
         let home = await Self.request(base + "/")
         XCTAssertEqual(home?.status, 200)
         XCTAssertTrue(home?.body.contains("共 2 份报告") ?? false)
-        try logHandle.close()
         let transcript = String(decoding: try Data(contentsOf: log), as: UTF8.self)
         XCTAssertEqual(transcript.components(separatedBy: "1 秒后重启").count - 1, 2, transcript)
     }
 
-    /// Starts `gongkai serve` with `arguments` on a free port; returns the process and its address.
-    private func serve(_ arguments: [String]) async throws -> (Process, String) {
+    /// Starts `gongkai serve` with `arguments` on a free port (supervised, or bare), its output in
+    /// `log`; returns the process and its address once it answers /healthz.
+    private func serve(
+        _ arguments: [String], supervised: Bool = false, environment: [String: String] = [:], log: URL? = nil
+    ) async throws -> (Process, String) {
         let port = 20_000 + Int.random(in: 0..<20_000)
         let server = Process()
         server.executableURL = binary
-        server.arguments = ["serve", "--port", String(port), "--no-supervisor"] + arguments
-        server.environment = ["PATH": "/usr/bin:/bin"]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
+        server.arguments = ["serve", "--port", String(port)] + (supervised ? [] : ["--no-supervisor"]) + arguments
+        server.environment = ["PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no"].merging(environment) { $1 }
+        if let log {
+            try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: log)
+            server.standardOutput = handle
+            server.standardError = handle
+        } else {
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = FileHandle.nullDevice
+        }
         try server.run()
         let base = "http://127.0.0.1:\(port)"
         for _ in 0..<100 {
-            if await Self.request(base + "/healthz")?.status == 200 { break }
+            if await Self.request(base + "/healthz")?.status == 200 { return (server, base) }
             try await Task.sleep(for: .milliseconds(200))
         }
+        XCTFail("the server did not come up")
         return (server, base)
     }
 
@@ -256,25 +242,11 @@ final class ServerFaultTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         try addOperator(in: folder)
 
-        let port = 20_000 + Int.random(in: 0..<20_000)
-        let base = "http://127.0.0.1:\(port)"
-        let server = Process()
-        server.executableURL = binary
-        server.arguments = ["serve", "--data", folder.path, "--port", String(port)]
-        server.environment = ["SWIFT_BACKTRACE": "enable=no", "PATH": "/usr/bin:/bin"]
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let log = folder.appendingPathComponent("server.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let logHandle = try FileHandle(forWritingTo: log)
-        server.standardOutput = logHandle
-        server.standardError = logHandle
-        try server.run()
+        let (server, base) = try await serve(["--data", folder.path], supervised: true, log: log)
         defer {
             server.terminate()
             server.waitUntilExit()
-        }
-        for _ in 0..<100 where await Self.request(base + "/healthz")?.status != 200 {
-            try await Task.sleep(for: .milliseconds(200))
         }
 
         // Sign in as a browser does: the sign-in form's cookie and token, then the session cookie.
