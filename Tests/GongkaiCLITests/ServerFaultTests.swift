@@ -128,9 +128,13 @@ final class ServerFaultTests: XCTestCase {
         return (server, base)
     }
 
-    private func multipart(_ files: [(String, Data)]) -> (Data, String) {
+    /// A multipart/form-data body of text `fields` and `files` (all named "files"), and its type.
+    private func multipart(_ files: [(String, Data)], fields: [(String, String)] = []) -> (Data, String) {
         let boundary = "gongkai-\(UUID().uuidString)"
         var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
         for (name, content) in files {
             body.append(
                 Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\n\r\n".utf8))
@@ -265,18 +269,9 @@ final class ServerFaultTests: XCTestCase {
         // Three hundred reports in one upload; the server is killed as soon as it has answered.
         let seed = try String(contentsOf: Self.fixtures.appendingPathComponent("seeds/001_c6d2da25662234b0.txt"), encoding: .utf8)
         let files = (0..<300).map { ("r\($0).txt", Data((seed + String(repeating: "\n", count: $0 + 1)).utf8)) }
-        let boundary = "gongkai-\(UUID().uuidString)"
-        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
-        for (name, content) in files {
-            body.append(
-                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        body.append(Data("--\(boundary)--\r\n".utf8))
+        let (body, type) = multipart(files, fields: [("csrf", csrf)])
         let uploaded = try await Self.exchange(
-            base + "/upload", method: "POST", body: body,
-            headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": "gongkai_session=\(session)"])
+            base + "/upload", method: "POST", body: body, headers: ["Content-Type": type, "Cookie": "gongkai_session=\(session)"])
         XCTAssertEqual(uploaded.status, 303)
         let child = try XCTUnwrap(Self.child(of: server.processIdentifier), "the supervised server")
         kill(child, SIGKILL)
