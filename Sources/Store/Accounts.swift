@@ -151,7 +151,7 @@ extension ReportStore {
     /// Starts a session; returns the token for the cookie (only its hash is stored).
     public func startSession(for user: User) async throws -> String {
         let token = RandomToken.hex()
-        let expires = ISO8601DateFormatter().string(from: Date().addingTimeInterval(Self.sessionLifetime))
+        let expires = Self.timestamp(Date().addingTimeInterval(Self.sessionLifetime))
         try await db.raw("DELETE FROM sessions WHERE expires_at < \(bind: Self.now())").run()
         try await db.raw(
             "INSERT INTO sessions (token_sha256, user_id, csrf, expires_at) VALUES (\(bind: ContentHash.hex(Array(token.utf8))), \(bind: user.id), \(bind: RandomToken.hex()), \(bind: expires))"

@@ -6,14 +6,8 @@ import SQLKit
 actor ReaderPool {
     private var idle: [any SQLDatabase]
     private var waiting: [CheckedContinuation<any SQLDatabase, Never>] = []
-    private let all: [any SQLDatabase]
 
-    init(_ connections: [any SQLDatabase]) {
-        idle = connections
-        all = connections
-    }
-
-    var isEmpty: Bool { all.isEmpty }
+    init(_ connections: [any SQLDatabase]) { idle = connections }
 
     /// Runs `body` on a free reader, waiting for one when all are busy.
     func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

@@ -284,7 +284,7 @@ public actor ReportStore {
         if case .postgres(let c) = connection { await c.unpin() }
     }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+    static func now() -> String { timestamp(Date()) }
 
     /// Re-reads every stored original with this reader and replaces its cells and findings; returns
     /// how many were re-read and how many the reader can no longer read (those keep their old data).
