@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ReportWriter", targets: ["ReportWriter"]),
         .library(name: "ReportSources", targets: ["ReportSources"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "Casework", targets: ["Casework"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "AnnualReport"),
         .target(name: "ReportReader", dependencies: ["AnnualReport"]),
         .target(name: "ReportChecks", dependencies: ["AnnualReport"]),
+        .target(name: "Casework", dependencies: ["AnnualReport"]),
         .target(
             name: "ReportSources",
             dependencies: ["AnnualReport", "ReportReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -82,6 +84,7 @@ let package = Package(
             name: "gongkai-fuzz", dependencies: ["FuzzTargets", "FuzzDriver", "ReportReader", "ReportSources", "ReportWriter"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AnnualReportTests", dependencies: ["AnnualReport"]),
+        .testTarget(name: "CaseworkTests", dependencies: ["AnnualReport", "Casework", "ReportChecks"]),
         .testTarget(
             name: "ReportReaderTests",
             dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "TestSupport", "ReportSynthesis"]
