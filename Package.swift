@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "AnnualReport"),
         .target(name: "ReportReader", dependencies: ["AnnualReport"]),
         .target(name: "ReportChecks", dependencies: ["AnnualReport"]),
-        .target(name: "Casework", dependencies: ["AnnualReport"]),
+        .target(name: "Casework", dependencies: ["AnnualReport", "ReportWriter"]),
         .target(
             name: "ReportSources",
             dependencies: ["AnnualReport", "ReportReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter",
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter", "Casework",
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "ReportSources", "Store", "WebApp",
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportWriter", "ReportSources", "Store", "WebApp", "Casework",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -70,9 +70,9 @@ public enum CaseEventKind: Sendable, Hashable {
     /// The consulted party answered.
     case consultationAnswered(party: String)
     /// The head of the disclosure office approved an extension (once, at most 20 working days).
-    case extensionApproved(workingDays: Int, approvedBy: String)
-    /// A fee notice went out, for this amount in yuan.
-    case feeNoticeSent(yuan: Int)
+    case extensionApproved(workingDays: Int, approvedBy: String?)
+    /// A fee notice went out, for this amount in yuan where stated.
+    case feeNoticeSent(yuan: Int?)
     /// The applicant paid.
     case feePaid
     /// The applicant did not pay within 20 working days: the request is deemed withdrawn.

@@ -22,8 +22,8 @@ struct CaseProgress {
     var runsFrom: CalendarDate
     var correction = Correction.none
     var pauses: [Pause] = []
-    var extensionGranted: (days: Int, approvedBy: String)?
-    var feeNotice: (sent: CalendarDate, yuan: Int)?
+    var extensionGranted: (days: Int, approvedBy: String?)?
+    var feeNotice: (sent: CalendarDate, yuan: Int?)?
     var closed: (outcome: CaseOutcome, on: CalendarDate)?
 
     /// A case from its receipt event.
@@ -102,13 +102,13 @@ struct CaseProgress {
             guard (1...rules.maxExtensionDays).contains(days) else {
                 throw .init("an extension is 1 to \(rules.maxExtensionDays) working days, not \(days)")
             }
-            guard !approvedBy.trimmingSpaces.isEmpty else { throw .init("an extension needs the approver's name") }
+            if let approvedBy, approvedBy.trimmingSpaces.isEmpty { throw .init("an extension's approver has no name") }
             try requireNotAwaitingCorrection()
             if let dueNow, date > dueNow { throw .init("an extension must be approved by the due date \(dueNow)") }
             extensionGranted = (days, approvedBy)
         case .feeNoticeSent(let yuan):
             guard feeNotice == nil else { throw .init("a fee notice was already sent on \(feeNotice?.sent.description ?? "")") }
-            guard yuan > 0 else { throw .init("a fee notice states an amount above 0 yuan") }
+            if let yuan, yuan <= 0 { throw .init("a fee notice states an amount above 0 yuan") }
             try requireNotAwaitingCorrection()
             if let dueNow, date > dueNow { throw .init("a fee notice goes out within the handling period, by \(dueNow)") }
             feeNotice = (date, yuan)

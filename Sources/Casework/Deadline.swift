@@ -21,6 +21,28 @@ public enum CaseOutcome: Sendable, Hashable {
         }
     }
 
+    /// `withdrawn`, `no-correction`, `unpaid-fee`, or the reply kind's name.
+    public var name: String {
+        switch self {
+        case .replied(let kind): kind.rawValue
+        case .withdrawn: "withdrawn"
+        case .noCorrection: "no-correction"
+        case .unpaidFee: "unpaid-fee"
+        }
+    }
+
+    /// The outcome named `name`.
+    public init?(name: String) {
+        switch name {
+        case "withdrawn": self = .withdrawn
+        case "no-correction": self = .noCorrection
+        case "unpaid-fee": self = .unpaidFee
+        default:
+            guard let kind = ReplyKind(rawValue: name) else { return nil }
+            self = .replied(kind)
+        }
+    }
+
     /// In words.
     public var title: String {
         switch self {
@@ -116,7 +138,7 @@ public struct Deadline: Sendable {
     /// The last day to ask for a correction (7 working days from receipt).
     public let correctionRequestBy: CalendarDate?
     /// The extension granted: working days and who approved it.
-    public let extensionGranted: (days: Int, approvedBy: String)?
+    public let extensionGranted: (days: Int, approvedBy: String?)?
     /// Consultations, in the order sent.
     public let consultations: [Consultation]
     /// The last day to pay an outstanding or paid fee notice.

@@ -73,8 +73,8 @@ extension CaseEventKind: CustomStringConvertible {
         case .correctionRequested(let dueBy): "correction requested" + (dueBy.map { ", due by \($0)" } ?? "")
         case .consultationSent(let party): "consultation sent" + (party.isEmpty ? "" : " to \(party)")
         case .consultationAnswered(let party): "consultation answered" + (party.isEmpty ? "" : " by \(party)")
-        case .extensionApproved(let days, let by): "extension of \(days) working days approved by \(by)"
-        case .feeNoticeSent(let yuan): "fee notice sent (\(yuan) 元)"
+        case .extensionApproved(let days, let by): "extension of \(days) working days" + (by.map { " approved by \($0)" } ?? "")
+        case .feeNoticeSent(let yuan): "fee notice sent" + (yuan.map { " (\($0) 元)" } ?? "")
         case .replied(let kind): "replied: \(kind.title)"
         default: String(name.map { $0 == "-" ? " " : $0 })
         }

@@ -21,7 +21,8 @@ public enum MarkdownWriter {
         return out
     }
 
-    static func table(_ grid: StatutoryGrid) -> String {
+    /// One table as a pipe table.
+    public static func table(_ grid: StatutoryGrid) -> String {
         let matrix = GridMatrix(grid)
         var lines: [String] = []
         for (r, row) in matrix.cells.enumerated() {

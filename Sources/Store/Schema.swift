@@ -203,5 +203,73 @@ struct Migration: Sendable {
                 )
                 """,
             ]),
+        Migration(
+            version: 6,
+            statements: [
+                // Years of the working calendar added by an administrator, in CalendarText's form;
+                // they override the shipped years of the same number.
+                """
+                CREATE TABLE calendar_years (
+                    year INTEGER PRIMARY KEY,
+                    text TEXT NOT NULL,
+                    imported_by TEXT NOT NULL,
+                    imported_at TEXT NOT NULL
+                )
+                """,
+                // A disclosure request. Its events are the truth; state, receipt, due date and outcome
+                // are kept here, recomputed at every event, for the worklist and table 三.
+                """
+                CREATE TABLE cases (
+                    id {id},
+                    tracking_code TEXT NOT NULL UNIQUE,
+                    agency TEXT NOT NULL,
+                    applicant_type TEXT NOT NULL,
+                    applicant_name TEXT NOT NULL,
+                    description TEXT NOT NULL,
+                    delivery TEXT NOT NULL,
+                    fee_waiver INTEGER NOT NULL DEFAULT 0,
+                    channel TEXT NOT NULL,
+                    received TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    due TEXT,
+                    closed_on TEXT,
+                    outcome TEXT,
+                    assigned_to TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX cases_worklist ON cases (agency, state, due)",
+                "CREATE INDEX cases_received ON cases (agency, received)",
+                """
+                CREATE TABLE case_events (
+                    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    time TEXT,
+                    parameter TEXT,
+                    approved_by TEXT,
+                    note TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    PRIMARY KEY (case_id, seq)
+                )
+                """,
+                // The applicant's personal data, apart: seen only by the agency's officers, every
+                // view audited, never exported, deleted after `purge_after`.
+                """
+                CREATE TABLE case_personal (
+                    case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+                    id_type TEXT NOT NULL,
+                    id_number TEXT NOT NULL,
+                    phone TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    postcode TEXT NOT NULL,
+                    purge_after TEXT
+                )
+                """,
+            ]),
     ]
 }

@@ -19,11 +19,13 @@ struct Gongkai: AsyncParsableCommand {
               gongkai import reports/                  a library in ./gongkai-data
               gongkai register agencies.csv            the region tree and agencies
               gongkai serve                            the library in a browser
+              gongkai deadline --received 2025-09-26 --channel in-person
+                                                       a request's due date, day by day
             """,
         version: "gongkai \(Gongkai.version) (reader \(readerVersion))",
         subcommands: [
             Parse.self, CheckCommand.self, Init.self, Render.self, Import.self, Reparse.self, Reports.self, RegisterCommand.self,
-            Users.self,
+            Users.self, DeadlineCommand.self, CalendarCommand.self, CasesCommand.self,
             Serve.self, Demo.self,
         ]
     )

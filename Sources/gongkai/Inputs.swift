@@ -20,6 +20,14 @@ enum Inputs {
         return [UInt8](data)
     }
 
+    /// A text file (UTF-8), for calendars and case files.
+    static func text(of path: String) throws -> String {
+        guard let text = String(validating: try bytes(of: path), as: UTF8.self) else {
+            throw ReadError(origin: path, problem: .unreadable("not UTF-8 text"))
+        }
+        return text
+    }
+
     static var colorOutput: Bool {
         ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
     }

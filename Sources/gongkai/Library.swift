@@ -16,6 +16,12 @@ struct LibraryOptions: ParsableArguments {
         try await ReportStore.open(database: database ?? ProcessInfo.processInfo.environment["DATABASE_URL"], dataDirectory: data)
     }
 
+    /// Whether there is a library to open without creating one.
+    var exists: Bool {
+        database != nil || ProcessInfo.processInfo.environment["DATABASE_URL"] != nil
+            || FileManager.default.fileExists(atPath: URL(fileURLWithPath: data).appendingPathComponent("gongkai.sqlite").path)
+    }
+
     /// The library for messages: the folder, or the database URL without its password.
     var name: String {
         database.map(DatabaseURL.redacted) ?? ProcessInfo.processInfo.environment["DATABASE_URL"].map { _ in "DATABASE_URL" }
