@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "AnnualReport", "ReportChecks", "ReportWriter", "ReportSources", "Store",
+                "AnnualReport", "ReportChecks", "ReportWriter", "ReportSources", "Store", "Casework",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "AnnualReport", "Store", "WebApp", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "AnnualReport", "Store", "WebApp", "Casework", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -4,6 +4,7 @@ import AnnualReport
 struct CaseProgress {
     struct Pause {
         let reason: String
+        let why: TraceReason
         let party: String?
         let sent: CalendarDate
         var ended: CalendarDate?
@@ -56,9 +57,9 @@ struct CaseProgress {
         return open.isEmpty ? .open : .paused(open.map(\.reason))
     }
 
-    /// The reason a counted working day is not counted, if it is paused.
-    func pauseReason(on day: CalendarDate) -> String? {
-        pauses.first { $0.sent < day && ($0.ended.map { day <= $0 } ?? true) }?.reason
+    /// The pause a working day falls in, if any.
+    func pause(on day: CalendarDate) -> Pause? {
+        pauses.first { $0.sent < day && ($0.ended.map { day <= $0 } ?? true) }
     }
 
     /// Applies one event, or says why it cannot happen now.
@@ -89,7 +90,7 @@ struct CaseProgress {
                 throw .init("a consultation with \(party.isEmpty ? "this party" : party) is already open")
             }
             let who = party.isEmpty ? "consultation" : "consultation with \(party)"
-            pauses.append(Pause(reason: "paused: \(who) (Art. 33)", party: party, sent: date))
+            pauses.append(Pause(reason: "paused: \(who) (Art. 33)", why: .consultation(party: party), party: party, sent: date))
         case .consultationAnswered(let party):
             let open = pauses.indices.filter { pauses[$0].ended == nil && pauses[$0].party != nil }
             let matching = party.isEmpty ? open : open.filter { pauses[$0].party == party }
@@ -112,7 +113,7 @@ struct CaseProgress {
             try requireNotAwaitingCorrection()
             if let dueNow, date > dueNow { throw .init("a fee notice goes out within the handling period, by \(dueNow)") }
             feeNotice = (date, yuan)
-            pauses.append(Pause(reason: "paused: fee notice awaiting payment", party: nil, sent: date))
+            pauses.append(Pause(reason: "paused: fee notice awaiting payment", why: .feeNotice, party: nil, sent: date))
         case .feePaid:
             guard let index = pauses.firstIndex(where: { $0.party == nil && $0.ended == nil }) else {
                 throw .init("no fee notice awaits payment")

@@ -76,6 +76,24 @@ public enum CaseState: Sendable, Hashable {
     }
 }
 
+/// Why a day of the trace counts or not.
+public enum TraceReason: Sendable, Hashable {
+    /// The receipt day, from which the period runs.
+    case receipt
+    /// A working day of the period.
+    case counted
+    /// A weekend or holiday.
+    case dayOff
+    /// Before the corrected request arrived (Art. 30).
+    case beforeCorrection
+    /// The clock waits for the applicant's correction.
+    case awaitingCorrection
+    /// A consultation is out (Art. 33); the party, when named.
+    case consultation(party: String)
+    /// A fee notice awaits payment.
+    case feeNotice
+}
+
 /// One day of a deadline's trace: counted or not, and why.
 public struct TraceDay: Sendable, Hashable {
     /// The day.
@@ -84,6 +102,8 @@ public struct TraceDay: Sendable, Hashable {
     public let kind: DayKind
     /// Which working day of the period it is, when it counts.
     public let count: Int?
+    /// Why it counts or not.
+    public let reason: TraceReason
     /// Why it counts or not.
     public let note: String
     /// The case's events on that day.

@@ -97,7 +97,7 @@ extension CaseProgress {
         let target = periodDays
         var trace = [
             TraceDay(
-                date: receipt, kind: calendar.kind(of: receipt), count: nil, note: receiptNote,
+                date: receipt, kind: calendar.kind(of: receipt), count: nil, reason: .receipt, note: receiptNote,
                 events: eventsByDay[receipt.dayNumber] ?? [])
         ]
         var uncovered = Set<Int>()
@@ -115,7 +115,7 @@ extension CaseProgress {
             if let until = awaitingUntil, day > until {
                 trace.append(
                     TraceDay(
-                        date: day, kind: kind, count: nil,
+                        date: day, kind: kind, count: nil, reason: .awaitingCorrection,
                         note: "awaiting the applicant's correction: the clock starts again when it arrives (Art. 30)",
                         events: events))
                 break
@@ -123,23 +123,25 @@ extension CaseProgress {
             if day <= runsFrom {
                 trace.append(
                     TraceDay(
-                        date: day, kind: kind, count: nil,
+                        date: day, kind: kind, count: nil, reason: .beforeCorrection,
                         note: "not counted: the period runs from the corrected request's arrival on \(runsFrom) (Art. 30)",
                         events: events))
                 continue
             }
             guard kind.isWorking else {
-                trace.append(TraceDay(date: day, kind: kind, count: nil, note: kind.offNote, events: events))
+                trace.append(TraceDay(date: day, kind: kind, count: nil, reason: .dayOff, note: kind.offNote, events: events))
                 continue
             }
-            if let reason = pauseReason(on: day) {
-                trace.append(TraceDay(date: day, kind: kind, count: nil, note: reason, events: events))
+            if let pause = pause(on: day) {
+                trace.append(TraceDay(date: day, kind: kind, count: nil, reason: pause.why, note: pause.reason, events: events))
                 if pauses.contains(where: { $0.ended == nil && $0.sent < day }) { break }
                 continue
             }
             counted += 1
             trace.append(
-                TraceDay(date: day, kind: kind, count: counted, note: kind.workingNote(counted, of: target), events: events))
+                TraceDay(
+                    date: day, kind: kind, count: counted, reason: .counted, note: kind.workingNote(counted, of: target),
+                    events: events))
             if counted == target {
                 return Count(due: day, remaining: 0, trace: trace, uncoveredYears: uncovered.sorted())
             }

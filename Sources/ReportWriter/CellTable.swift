@@ -41,6 +41,13 @@ public enum CSVWriter {
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }
 
+    /// A table of text: a header and rows, every field made inert, UTF-8 with a BOM for Excel.
+    public static func table(header: [String], rows: [[String]]) -> [UInt8] {
+        let lines = [header] + rows.map { $0.map(inert) }
+        let text = lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+    }
+
     /// Text a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab or CR first: an agency
     /// named `=HYPERLINK(…)`) gets a leading apostrophe, so that it opens as the text it is.
     static func inert(_ s: String) -> String {

@@ -125,7 +125,7 @@ extension ReportStore {
         let name = new.applicantName.trimmingCharacters(in: .whitespacesAndNewlines)
         let description = new.description.trimmingCharacters(in: .whitespacesAndNewlines)
         let agency = new.agency.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !agency.isEmpty else { throw CaseError(description: "没有填写受理机关") }
+        guard !agency.isEmpty, agency.count <= Self.caseTextLimits.name else { throw CaseError(description: "受理机关名称为 1–200 字") }
         guard !name.isEmpty, name.count <= Self.caseTextLimits.name else { throw CaseError(description: "申请人姓名或名称为 1–200 字") }
         guard !description.isEmpty, description.count <= Self.caseTextLimits.description else {
             throw CaseError(description: "所需信息的描述为 1–5000 字")
@@ -204,6 +204,16 @@ extension ReportStore {
     public func caseRecord(trackingCode: String) async throws -> StoredCase? {
         guard trackingCode.count <= 32 else { return nil }
         return try await db.raw("SELECT * FROM cases WHERE tracking_code = \(bind: trackingCode)").first().map(Self.storedCase)
+    }
+
+    /// Cases by id, in id order (the drill-down of a table 三 cell).
+    public func cases(ids: [Int]) async throws -> [StoredCase] {
+        var out: [StoredCase] = []
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min(ids.count, $0 + 500)]) }) {
+            out += try await db.select().column("*").from("cases").where("id", .in, chunk).orderBy("id").all().map(
+                Self.storedCase)
+        }
+        return out
     }
 
     /// A case's events in order.

@@ -3,7 +3,7 @@ enum OpenAPIDocument {
     static let json = """
         {
           "openapi": "3.0.3",
-          "info": { "title": "Gongkai report library", "version": "2", "description": "Parsed and checked 政府信息公开工作年度报告, the agency register and region roll-ups. Reading needs no account; uploading needs a reviewer account (HTTP Basic)." },
+          "info": { "title": "Gongkai report library", "version": "2", "description": "Parsed and checked 政府信息公开工作年度报告, the agency register and region roll-ups, and disclosure requests on the Regulation's clock. Reading reports, the deadline calculator and tracking need no account; uploading and cases need a reviewer account (HTTP Basic)." },
           "components": {
             "securitySchemes": { "basic": { "type": "http", "scheme": "basic" } },
             "parameters": {
@@ -107,6 +107,26 @@ enum OpenAPIDocument {
                   "counts": { "type": "object", "additionalProperties": { "type": "integer" }, "description": "Cell key → how many reports had a value there" }
                 }
               },
+              "Case": {
+                "type": "object",
+                "properties": {
+                  "id": { "type": "integer" }, "trackingCode": { "type": "string" }, "agency": { "type": "string" }, "applicantType": { "type": "string" },
+                  "applicantName": { "type": "string" }, "channel": { "type": "string" }, "received": { "type": "string", "format": "date" },
+                  "state": { "type": "string", "enum": ["open", "awaiting-correction", "paused", "closed"] }, "due": { "type": "string", "format": "date", "nullable": true },
+                  "closedOn": { "type": "string", "nullable": true }, "outcome": { "type": "string", "nullable": true }, "assignedTo": { "type": "string", "nullable": true }
+                }
+              },
+              "Deadline": {
+                "type": "object", "required": ["due", "received", "runsFrom", "workingDays", "state", "trace", "history"],
+                "properties": {
+                  "due": { "type": "string", "format": "date", "nullable": true, "description": "Null while the clock is stopped" },
+                  "received": { "type": "string", "format": "date" }, "receiptRule": { "type": "string" }, "runsFrom": { "type": "string", "format": "date" },
+                  "workingDays": { "type": "integer" }, "remainingWorkingDays": { "type": "integer" }, "state": { "type": "string" },
+                  "provisional": { "type": "boolean", "description": "The count ran into a year with no calendar loaded" },
+                  "history": { "type": "array", "items": { "type": "object", "properties": { "event": { "type": "string" }, "date": { "type": "string" }, "due": { "type": "string", "nullable": true } } } },
+                  "trace": { "type": "array", "items": { "type": "object", "properties": { "date": { "type": "string" }, "weekday": { "type": "string" }, "day": { "type": "string", "enum": ["working", "make-up", "weekend", "holiday", "uncovered"] }, "holiday": { "type": "string" }, "count": { "type": "integer", "nullable": true }, "note": { "type": "string" }, "events": { "type": "array", "items": { "type": "string" } } } } }
+                }
+              },
               "TotalPart": {
                 "type": "object", "required": ["reportID", "agency"],
                 "properties": { "reportID": { "type": "integer" }, "agency": { "type": "string" }, "value": { "type": "string", "nullable": true } }
@@ -195,6 +215,71 @@ enum OpenAPIDocument {
               "get": {
                 "summary": "The register: every region and agency",
                 "responses": { "200": { "description": "The register", "content": { "application/json": { "schema": { "type": "object", "properties": { "regions": { "type": "array", "items": { "$ref": "#/components/schemas/Region" } }, "agencies": { "type": "array", "items": { "$ref": "#/components/schemas/Agency" } } } } } } } }
+              }
+            },
+            "/api/deadline": {
+              "get": {
+                "summary": "The reply due date of a request on the national working calendar, with its day-by-day trace (public)",
+                "parameters": [
+                  { "name": "received", "in": "query", "required": true, "description": "YYYY-MM-DD or YYYY-MM-DDTHH:MM", "schema": { "type": "string" } },
+                  { "name": "channel", "in": "query", "required": true, "schema": { "type": "string", "enum": ["in-person", "post", "post-unsigned", "online", "fax"] } },
+                  { "name": "event", "in": "query", "description": "KIND:DATE[:VALUE], repeated, in date order", "schema": { "type": "array", "items": { "type": "string" } }, "style": "form", "explode": true }
+                ],
+                "responses": {
+                  "200": { "description": "The deadline", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Deadline" } } } },
+                  "400": { "description": "A malformed date, channel or event" },
+                  "422": { "description": "An event impossible at that point (a second correction request, an extension after the due date …)" }
+                }
+              }
+            },
+            "/api/track/{code}": {
+              "get": {
+                "summary": "A request's status by the applicant's tracking code: events, due date and trace, no personal data (public)",
+                "parameters": [ { "name": "code", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "responses": { "200": { "description": "The status" }, "404": { "description": "No such tracking code" } }
+              }
+            },
+            "/api/cases": {
+              "get": {
+                "summary": "The worklist: cases by due date",
+                "security": [ { "basic": [] } ],
+                "parameters": [
+                  { "name": "filter", "in": "query", "schema": { "type": "string", "enum": ["active", "due-soon", "overdue", "closed", "all"] } },
+                  { "name": "agency", "in": "query", "schema": { "type": "string" } },
+                  { "name": "limit", "in": "query", "schema": { "type": "integer" } }, { "name": "offset", "in": "query", "schema": { "type": "integer" } }
+                ],
+                "responses": { "200": { "description": "Cases", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Case" } } } } }, "401": { "description": "No or wrong credentials" } }
+              },
+              "post": {
+                "summary": "File a request received by paper, post, fax, in person or online",
+                "security": [ { "basic": [] } ],
+                "requestBody": { "content": { "application/json": { "schema": { "type": "object", "required": ["agency", "applicantType", "applicantName", "description", "channel", "received"], "properties": { "agency": { "type": "string" }, "applicantType": { "type": "string", "enum": ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org"] }, "applicantName": { "type": "string" }, "description": { "type": "string" }, "delivery": { "type": "string" }, "feeWaiver": { "type": "boolean" }, "channel": { "type": "string" }, "received": { "type": "string" }, "personal": { "type": "object" } } } } } },
+                "responses": { "201": { "description": "The case", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Case" } } } }, "400": { "description": "Malformed" }, "401": { "description": "No or wrong credentials" }, "422": { "description": "Refused, with the reason" } }
+              }
+            },
+            "/api/cases/table": {
+              "get": {
+                "summary": "Table 三 of a year counted from the cases, with the case ids behind every cell",
+                "security": [ { "basic": [] } ],
+                "parameters": [ { "name": "year", "in": "query", "required": true, "schema": { "type": "integer" } }, { "name": "agency", "in": "query", "schema": { "type": "string" } } ],
+                "responses": { "200": { "description": "The cells" }, "401": { "description": "No or wrong credentials" } }
+              }
+            },
+            "/api/cases/{id}": {
+              "get": {
+                "summary": "A case: its events, due date and trace (no personal data)",
+                "security": [ { "basic": [] } ],
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
+                "responses": { "200": { "description": "The case" }, "401": { "description": "No or wrong credentials" }, "404": { "description": "No such case" } }
+              }
+            },
+            "/api/cases/{id}/events": {
+              "post": {
+                "summary": "Record an event, checked against the case's events and the Regulation",
+                "security": [ { "basic": [] } ],
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
+                "requestBody": { "content": { "application/json": { "schema": { "type": "object", "required": ["event", "date"], "properties": { "event": { "type": "string", "enum": ["correction-requested", "correction-received", "correction-overdue", "consultation-sent", "consultation-answered", "extension", "fee-notice-sent", "fee-paid", "fee-not-paid", "replied", "withdrawn"] }, "date": { "type": "string" }, "value": { "type": "string", "description": "The extension's working days, the fee in yuan, the consulted party, the correction's deadline or the reply kind" }, "approvedBy": { "type": "string" }, "note": { "type": "string" } } } } } },
+                "responses": { "200": { "description": "The case after the event" }, "400": { "description": "Malformed" }, "401": { "description": "No or wrong credentials" }, "404": { "description": "No such case" }, "422": { "description": "The event cannot happen now, with the reason" } }
               }
             },
             "/export.csv": { "get": { "summary": "Every cell of the reports a filter selects (the /api/reports filters), one row per cell, UTF-8 with BOM", "responses": { "200": { "description": "CSV" } } } },

@@ -23,7 +23,7 @@ enum Page {
             <link rel="stylesheet" href="/style.css">
             </head>
             <body>
-            <header><a href="/" class="brand">公开 Gongkai</a> <nav><a href="/">报告库</a> <a href="/regions/0">地区汇总</a> <a href="/upload">导入</a> <a href="/review/names">机关名称审核</a> <a href="/audit">审核日志</a> <a href="/openapi.json">API</a></nav> <div class="account">\(account)</div></header>
+            <header><a href="/" class="brand">公开 Gongkai</a> <nav><a href="/">报告库</a> <a href="/regions/0">地区汇总</a> <a href="/upload">导入</a> <a href="/apply">申请公开</a> <a href="/cases">办理台账</a> <a href="/review/names">机关名称审核</a> <a href="/audit">审核日志</a> <a href="/openapi.json">API</a></nav> <div class="account">\(account)</div></header>
             <main>
             \(body)
             </main>
@@ -61,6 +61,9 @@ enum Page {
         .card strong { display: block; font-size: 1.6em; } .notice-box { background: #f3f6fb; border-left: 4px solid #4169e1; padding: 0.6em 1em; }
         .error-box { background: #ffecec; border-left: 4px solid #b00000; padding: 0.6em 1em; }
         tr.differs td { background: #fff1c2; font-weight: bold; }
+        form.application { display: grid; gap: 0.5em; max-width: 40em; } form.application label, fieldset label { display: flex; flex-direction: column; }
+        fieldset { margin-bottom: 0.8em; } fieldset label:has(input[type=radio]), label:has(input[type=checkbox]) { flex-direction: row; gap: 0.4em; }
+        details.trace tr.counted td:first-child { font-weight: bold; } ol.events li { margin: 0.2em 0; }
         td.partial { color: #9a6700; } table.statutory a { color: inherit; } svg.chart { max-width: 760px; display: block; }
         """
 }

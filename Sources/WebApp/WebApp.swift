@@ -25,6 +25,8 @@ public enum WebApp {
         public var headDeadline: Double = 10
         /// Seconds a connection may stay quiet between requests.
         public var idleTimeout: Double = 30
+        /// Today and the time for the casework (receipts, due-soon and overdue); tests fix it.
+        public var clock = CaseClock.china
 
         /// Limits and deployment.
         public init(maxUploadBytes: Int = 200 << 20, behindProxy: Bool = false, connectionsPerAddress: Int = 64) {
@@ -48,6 +50,10 @@ public enum WebApp {
         router.addRoutes(ReviewRoutes.collection(store: store))
         router.addRoutes(UploadRoutes.collection(store: store, signIn: signIn, configuration: configuration))
         router.addRoutes(RegionRoutes.collection(store: store))
+        router.addRoutes(
+            PortalRoutes.collection(store: store, clock: configuration.clock, behindProxy: configuration.behindProxy))
+        router.addRoutes(CaseRoutes.collection(store: store, clock: configuration.clock))
+        router.addRoutes(CaseAPIRoutes.collection(store: store, signIn: signIn, clock: configuration.clock))
         return router
     }
 

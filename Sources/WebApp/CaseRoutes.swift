@@ -1,0 +1,184 @@
+import AnnualReport
+import Casework
+import Foundation
+import Hummingbird
+import ReportWriter
+import Store
+
+/// The staff desk: worklist, intake, case pages, events, assignment, table 三 and its drill-down,
+/// the CSV export. Every route needs a reviewer or admin session.
+enum CaseRoutes {
+    static let pageSize = 100
+
+    static func collection(store: ReportStore, clock: CaseClock) -> RouteCollection<AppContext> {
+        let router = RouteCollection(context: AppContext.self)
+        router.get("/cases") { request, context -> Response in
+            let session = try Auth.require(request, context)
+            let query = try CaseQuery(request)
+            let today = try clock.now().date
+            let cases = try await store.worklist(
+                agency: query.agency, filter: query.filter, today: today, limit: pageSize, offset: (query.page - 1) * pageSize)
+            let soon = try await store.workingCalendar().nthWorkingDay(5, after: today)
+            return WebApp.html(
+                CasePages.worklist(
+                    cases, filter: query.filter, agency: query.agency, agencies: try await store.caseAgencies(), today: today,
+                    soon: soon,
+                    page: query.page, pageSize: pageSize, session: session))
+        }
+        router.get("/cases.csv") { request, context -> Response in
+            _ = try Auth.require(request, context)
+            let query = try CaseQuery(request)
+            let cases = try await store.worklist(
+                agency: query.agency, filter: query.filter, today: try clock.now().date, limit: 100_000)
+            // No personal data: names of applicants and what they asked, never their identity numbers or addresses.
+            let rows = cases.map { c in
+                [
+                    "\(c.id)", c.agency, c.applicantType.title, c.applicantName, CaseViews.channelLabel(c.channel),
+                    c.received.description,
+                    c.due?.description ?? "", CaseViews.stateLabel(c.state), c.closedOn?.description ?? "",
+                    c.outcome?.title ?? "",
+                    c.assignedTo ?? "", c.description,
+                ]
+            }
+            let header = ["编号", "受理机关", "申请人类型", "申请人", "渠道", "收到日期", "答复期限", "状态", "办结日期", "办理结果", "承办人", "所需信息"]
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"cases.csv\""
+            return Response(
+                status: .ok, headers: headers,
+                body: .init(byteBuffer: ByteBuffer(bytes: CSVWriter.table(header: header, rows: rows))))
+        }
+        router.get("/cases/new") { request, context -> Response in
+            let session = try Auth.require(request, context)
+            return WebApp.html(
+                CasePages.intake(
+                    agencies: try await store.agencies(under: nil).map(\.name), today: try clock.now().date, problem: nil,
+                    session: session))
+        }
+        router.post("/cases") { request, context -> Response in
+            let (session, form) = try await Auth.postedForm(request, context)
+            guard let channel = Channel(rawValue: form["channel"] ?? ""),
+                let type = ApplicantType(rawValue: form["applicant_type"] ?? ""),
+                let received = CalendarDate(iso: form["received"] ?? "")
+            else { throw HTTPError(.badRequest, message: "需要 channel、applicant_type 和 received（YYYY-MM-DD）") }
+            let time = try form["time"].flatMap { text -> TimeOfDay? in
+                guard !text.isEmpty else { return nil }
+                guard let time = TimeOfDay(text: text) else { throw HTTPError(.badRequest, message: "时间须为 HH:MM") }
+                return time
+            }
+            let new = NewCase(
+                agency: form["agency"] ?? "", applicantType: type, applicantName: form["name"] ?? "",
+                description: form["description"] ?? "",
+                delivery: String((form["delivery"] ?? "").prefix(100)), feeWaiver: form["fee_waiver"] == "1", channel: channel,
+                received: received, time: time,
+                personal: ApplicantPersonal(
+                    idType: form["id_type"] ?? "", idNumber: form["id_number"] ?? "", phone: form["phone"] ?? "",
+                    email: form["email"] ?? "",
+                    address: form["address"] ?? "", postcode: form["postcode"] ?? ""))
+            do {
+                let stored = try await store.fileCase(new, by: session.user.name)
+                throw Redirect(to: "/cases/\(stored.id)")
+            } catch let error as CaseError {
+                var response = WebApp.html(
+                    CasePages.intake(
+                        agencies: try await store.agencies(under: nil).map(\.name), today: try clock.now().date,
+                        problem: error.description,
+                        session: session))
+                response.status = .badRequest
+                return response
+            }
+        }
+        router.get("/cases/table") { request, context -> Response in
+            let session = try Auth.require(request, context)
+            let year = try QueryNumber.get(request, "year", in: QueryNumber.years) ?? (try clock.now().date.year)
+            let agency = request.uri.queryParameters.get("agency").flatMap { $0.isEmpty ? nil : $0 }
+            return WebApp.html(
+                CasePages.table(
+                    try await store.requestsTable(agency: agency, year: year), year: year, agency: agency,
+                    agencies: try await store.caseAgencies(), session: session))
+        }
+        router.get("/cases/cell") { request, context -> Response in
+            let session = try Auth.require(request, context)
+            guard let year = try QueryNumber.get(request, "year", in: QueryNumber.years),
+                let key = request.uri.queryParameters.get("key")
+            else {
+                throw HTTPError(.badRequest, message: "需要 year 和 key")
+            }
+            let agency = request.uri.queryParameters.get("agency").flatMap { $0.isEmpty ? nil : $0 }
+            let table = try await store.requestsTable(agency: agency, year: year)
+            guard table.report.format.index(of: key) != nil, key.hasPrefix("requests.") else {
+                throw HTTPError(.notFound, message: "表三没有单元格 \(key.prefix(80))")
+            }
+            let ids = (table.casesByCell[key] ?? []).map { Int($0) }
+            return WebApp.html(CasePages.cell(try await store.cases(ids: ids), key: key, year: year, session: session))
+        }
+        router.post("/cases/assign") { request, context -> Response in
+            let (session, form) = try await Auth.postedForm(request, context)
+            let officer = (form["officer"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let ids = (form.fields["ids"] ?? []).compactMap { Int($0) }.filter { QueryNumber.ids.contains($0) }
+            guard !officer.isEmpty, !ids.isEmpty, ids.count <= 1000 else {
+                throw HTTPError(.badRequest, message: "请选择 1–1000 件申请并填写承办人")
+            }
+            try await store.assign(caseIDs: ids, to: officer, by: session.user.name)
+            throw Redirect(to: "/cases")
+        }
+        router.get("/cases/:id") { request, context -> Response in
+            let session = try Auth.require(request, context)
+            let id = try QueryNumber.id(context)
+            guard let stored = try await store.caseRecord(id: id) else { throw HTTPError(.notFound, message: "没有编号为 \(id) 的申请") }
+            let personal =
+                request.uri.queryParameters.get("personal") == "1"
+                ? try await store.applicantPersonal(caseID: id, viewer: session.user.name)
+                    ?? ApplicantPersonal(idType: "（已按保存期限删除）")
+                : nil
+            return WebApp.html(
+                CasePages.detail(
+                    stored, events: try await store.caseEvents(id: id), deadline: try await store.caseDeadline(id: id),
+                    personal: personal,
+                    problem: request.uri.queryParameters.get("problem").map { String($0.prefix(300)) },
+                    today: try clock.now().date,
+                    session: session))
+        }
+        router.post("/cases/:id/events") { request, context -> Response in
+            let (session, form) = try await Auth.postedForm(request, context)
+            let id = try QueryNumber.id(context)
+            guard let date = CalendarDate(iso: form["date"] ?? "") else {
+                throw HTTPError(.badRequest, message: "日期须为 YYYY-MM-DD")
+            }
+            let name = form["event"] ?? ""
+            let value = name == "replied" ? form["reply"] : form["value"]
+            let approvedBy = (form["approved_by"] ?? "").trimmingCharacters(in: .whitespaces)
+            do {
+                let kind = try CaseEventKind(name: name, parameter: value, approvedBy: approvedBy.isEmpty ? nil : approvedBy)
+                if case .extensionApproved(_, nil) = kind { throw CaseError(description: "延期答复须填写批准人（条例第三十三条）") }
+                try await store.recordEvent(
+                    caseID: id, CaseEvent(kind, on: date), note: form["note"] ?? "", by: session.user.name)
+            } catch let error as CaseEventTextError {
+                throw Redirect(to: "/cases/\(id)?problem=" + WebApp.percentEncoded(error.description))
+            } catch let error as CaseError {
+                throw Redirect(to: "/cases/\(id)?problem=" + WebApp.percentEncoded(error.description))
+            }
+            throw Redirect(to: "/cases/\(id)")
+        }
+        return router
+    }
+
+    /// The worklist's query: filter, agency and page, range-checked.
+    struct CaseQuery {
+        let filter: WorklistFilter
+        let agency: String?
+        let page: Int
+
+        init(_ request: Request) throws {
+            let query = request.uri.queryParameters
+            let name = query.get("filter") ?? "active"
+            guard let filter = WorklistFilter(rawValue: name.isEmpty ? "active" : name) else {
+                throw HTTPError(
+                    .badRequest, message: "filter 须为 \(WorklistFilter.allCases.map(\.rawValue).joined(separator: "、"))")
+            }
+            self.filter = filter
+            agency = query.get("agency").flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
+            page = try QueryNumber.get(request, "page", in: QueryNumber.pages) ?? 1
+        }
+    }
+}

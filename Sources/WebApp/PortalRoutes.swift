@@ -1,0 +1,118 @@
+import AnnualReport
+import Casework
+import Foundation
+import Hummingbird
+import Store
+
+/// The public applicant portal: no account, a double-submit cookie against cross-site posts, and
+/// rate limits per address and per applicant.
+enum PortalRoutes {
+    static let cookieName = "gongkai_portal"
+
+    struct Limits: Sendable {
+        /// Requests filed per address per hour.
+        let perAddress = RateLimiter(limit: 10, window: 3600)
+        /// Requests filed per applicant (name and identity number) per day.
+        let perApplicant = RateLimiter(limit: 5, window: 86_400)
+        /// Unknown tracking codes looked up per address per ten minutes.
+        let lookups = RateLimiter(limit: 30, window: 600)
+    }
+
+    static func collection(store: ReportStore, clock: CaseClock, behindProxy: Bool) -> RouteCollection<AppContext> {
+        let router = RouteCollection(context: AppContext.self)
+        let limits = Limits()
+        @Sendable func withToken(_ page: (String) -> HTML) -> Response {
+            let token = RandomToken.hex()
+            var response = WebApp.html(page(token))
+            response.setCookie(Auth.cookie(cookieName, token, maxAge: 3600, secure: behindProxy))
+            return response
+        }
+        @Sendable func checkToken(_ request: Request, _ form: Form) throws {
+            guard let expected = request.cookies[cookieName]?.value, let sent = form["csrf"],
+                Auth.constantTimeEqual(expected, sent)
+            else {
+                throw HTTPError(.forbidden, message: "校验失败：请从本站页面重新提交")
+            }
+        }
+        @Sendable func throttled(_ seconds: Int?) throws {
+            guard let seconds else { return }
+            throw HTTPError(
+                .tooManyRequests, headers: [.retryAfter: String(seconds)], message: "提交过于频繁，请 \((seconds + 59) / 60) 分钟后再试")
+        }
+
+        router.get("/apply") { request, context -> Response in
+            let agencies = try await store.agencies(under: nil).map(\.name)
+            return withToken { PortalPages.apply(token: $0, agencies: agencies, problem: nil) }
+        }
+        router.post("/apply") { request, context -> Response in
+            let form = try await Form.read(request)
+            try checkToken(request, form)
+            let address = context.clientAddress(request, behindProxy: behindProxy)
+            let name = (form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let idNumber = (form["id_number"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            try throttled(await limits.perAddress.admit(["address:\(address)"]))
+            try throttled(await limits.perApplicant.admit(["applicant:\(name.prefix(200))|\(idNumber.prefix(200))"]))
+            let type: ApplicantType =
+                form["kind"] == "organisation"
+                ? ApplicantType(rawValue: form["org_type"] ?? "") ?? .otherOrganisation : .naturalPerson
+            let now = try clock.now()
+            let new = NewCase(
+                agency: form["agency"] ?? "", applicantType: type, applicantName: name, description: form["description"] ?? "",
+                delivery: String((form["delivery"] ?? PortalPages.deliveries[0]).prefix(100)),
+                feeWaiver: form["fee_waiver"] == "1",
+                channel: .online, received: now.date, time: now.time,
+                personal: ApplicantPersonal(
+                    idType: form["id_type"] ?? "", idNumber: idNumber, phone: form["phone"] ?? "", email: form["email"] ?? "",
+                    address: form["address"] ?? "", postcode: form["postcode"] ?? ""))
+            do {
+                let stored = try await store.fileCase(new, by: "applicant")
+                throw Redirect(to: "/track/\(stored.trackingCode)?new=1")
+            } catch let error as CaseError {
+                let agencies = try await store.agencies(under: nil).map(\.name)
+                var response = withToken { PortalPages.apply(token: $0, agencies: agencies, problem: error.description) }
+                response.status = .badRequest
+                return response
+            }
+        }
+        router.get("/track") { request, context -> Response in
+            if let code = request.uri.queryParameters.get("code")?.trimmingCharacters(in: .whitespaces).uppercased(),
+                !code.isEmpty
+            {
+                throw Redirect(to: "/track/" + WebApp.percentEncoded(String(code.prefix(32))))
+            }
+            return WebApp.html(PortalPages.lookup(failed: false))
+        }
+        router.get("/track/:code") { request, context -> Response in
+            let code = try context.parameters.require("code")
+            guard let stored = try await store.caseRecord(trackingCode: code) else {
+                try throttled(await limits.lookups.admit(["lookup:\(context.clientAddress(request, behindProxy: behindProxy))"]))
+                var response = WebApp.html(PortalPages.lookup(failed: true))
+                response.status = .notFound
+                return response
+            }
+            let events = try await store.caseEvents(id: stored.id)
+            let deadline = try await store.caseDeadline(id: stored.id)
+            let isNew = request.uri.queryParameters.get("new") == "1"
+            return withToken { PortalPages.status(stored, events: events, deadline: deadline, token: $0, isNew: isNew) }
+        }
+        router.post("/track/:code/correction") { request, context -> Response in
+            let code = try context.parameters.require("code")
+            let form = try await Form.read(request)
+            try checkToken(request, form)
+            try throttled(await limits.perAddress.admit(["address:\(context.clientAddress(request, behindProxy: behindProxy))"]))
+            guard let stored = try await store.caseRecord(trackingCode: code) else {
+                throw HTTPError(.notFound, message: "没有这个查询码的申请")
+            }
+            let text = (form["correction"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty, text.count <= 2000 else { throw HTTPError(.badRequest, message: "补正内容为 1–2000 字") }
+            do {
+                try await store.recordEvent(
+                    caseID: stored.id, CaseEvent(.correctionReceived, on: try clock.now().date), note: text, by: "applicant")
+            } catch let error as CaseError {
+                throw HTTPError(.conflict, message: error.description)
+            }
+            throw Redirect(to: "/track/\(stored.trackingCode)")
+        }
+        return router
+    }
+}

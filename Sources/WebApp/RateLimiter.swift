@@ -1,0 +1,42 @@
+import Foundation
+
+/// Counts actions per key (an address, an applicant) over a sliding window and refuses past a
+/// limit. In memory, per server process; bounded, so that a flood of new keys cannot grow it
+/// without end.
+actor RateLimiter {
+    private let limit: Int
+    private let window: TimeInterval
+    private let capacity: Int
+    private var times: [String: [Date]] = [:]
+
+    /// At most `limit` actions per key within `window` seconds.
+    init(limit: Int, window: TimeInterval, capacity: Int = 50_000) {
+        self.limit = limit
+        self.window = window
+        self.capacity = capacity
+    }
+
+    /// Counts one action for every key, or none when any key is at its limit; returns the seconds
+    /// to wait then.
+    func admit(_ keys: [String], now: Date = Date()) -> Int? {
+        let start = now.addingTimeInterval(-window)
+        var waits: [TimeInterval] = []
+        for key in keys {
+            let recent = (times[key] ?? []).filter { $0 > start }
+            times[key] = recent
+            if recent.count >= limit, let oldest = recent.first { waits.append(oldest.timeIntervalSince(start)) }
+        }
+        if let wait = waits.max() { return max(1, Int(wait.rounded(.up))) }
+        if times.count + keys.count > capacity { forgetOldest(now: now) }
+        for key in keys { times[key, default: []].append(now) }
+        return nil
+    }
+
+    private func forgetOldest(now: Date) {
+        let start = now.addingTimeInterval(-window)
+        times = times.filter { $0.value.contains { $0 > start } }
+        while times.count >= capacity, let oldest = times.min(by: { ($0.value.last ?? now) < ($1.value.last ?? now) })?.key {
+            times[oldest] = nil
+        }
+    }
+}

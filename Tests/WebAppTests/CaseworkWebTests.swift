@@ -1,0 +1,206 @@
+import AnnualReport
+import Casework
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import WebApp
+import XCTest
+
+@testable import Store
+
+/// A clock the test moves forward.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now: (date: CalendarDate, time: TimeOfDay)
+
+    init(_ date: String, _ time: String) {
+        guard let day = CalendarDate(iso: date), let at = TimeOfDay(text: time) else {
+            preconditionFailure("bad clock \(date) \(time)")
+        }
+        now = (day, at)
+    }
+
+    func set(_ date: String, _ time: String = "10:00") {
+        guard let day = CalendarDate(iso: date), let at = TimeOfDay(text: time) else {
+            preconditionFailure("bad clock \(date) \(time)")
+        }
+        lock.withLock { now = (day, at) }
+    }
+
+    var clock: CaseClock { CaseClock { [self] in self.lock.withLock { self.now } } }
+}
+
+/// The casework over HTTP on SQLite and PostgreSQL: an applicant files in the portal, staff ask for
+/// a correction, the applicant answers online, staff extend and reply, and table 三 changes.
+final class CaseworkWebTests: XCTestCase {
+    private static func app(_ store: ReportStore, _ clock: TestClock) -> some ApplicationProtocol {
+        var configuration = WebApp.Configuration()
+        configuration.clock = clock.clock
+        return Application(router: WebApp.router(store: store, configuration: configuration))
+    }
+
+    private static func page(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    private static func apply(_ client: some TestClientProtocol, _ browser: inout Browser, name: String, idNumber: String)
+        async throws
+        -> TestResponse
+    {
+        let form = page(try await browser.get(client, "/apply"))
+        let token = try XCTUnwrap(Browser.csrf(in: form))
+        return try await browser.post(
+            client, "/apply",
+            [
+                ("csrf", token), ("agency", "某市统计局"), ("kind", "person"), ("name", name), ("id_type", "身份证"),
+                ("id_number", idNumber),
+                ("phone", "13800000000"), ("email", "a@example.cn"), ("address", "某市某路1号"), ("postcode", "100000"),
+                ("description", "2024年统计公报的原始数据"), ("delivery", "电子邮件"),
+            ])
+    }
+
+    func testAnApplicantAndStaffTakeARequestFromPortalToTableThree() async throws {
+        try await Libraries.each { store, database in
+            try await store.addUser(name: "officer", password: "of-passphrase-2026", role: .reviewer)
+            let clock = TestClock("2025-09-26", "10:00")
+            try await Self.app(store, clock).test(.router) { client in
+                var applicant = Browser()
+                let filed = try await Self.apply(client, &applicant, name: "张三", idNumber: "110101199001011234")
+                XCTAssertEqual(filed.status, .seeOther, database)
+                let location = try XCTUnwrap(filed.headers[.location])
+                XCTAssertTrue(location.hasPrefix("/track/") && location.hasSuffix("?new=1"), location)
+                let code = String(location.dropFirst(7).prefix { $0 != "?" })
+                let status = Self.page(try await applicant.get(client, location))
+                XCTAssertTrue(status.contains("2025-10-30"), "due as requests.md counts it: \(database)")
+                XCTAssertTrue(status.contains("国庆节、中秋节调休上班"), "the trace explains the make-up Sunday")
+                XCTAssertFalse(status.contains("110101199001011234"), "no identity number on the public page")
+
+                var staff = Browser()
+                _ = try await staff.signIn(client, "officer", "of-passphrase-2026")
+                let worklist = Self.page(try await staff.get(client, "/cases"))
+                XCTAssertTrue(worklist.contains("张三") && worklist.contains("2025-10-30"), database)
+                let filedCase = try await store.caseRecord(trackingCode: code)
+                let id = try XCTUnwrap(filedCase?.id)
+                let casePage = Self.page(try await staff.get(client, "/cases/\(id)"))
+                XCTAssertFalse(casePage.contains("110101199001011234"), "personal data only on request")
+                let csrf = try XCTUnwrap(Browser.csrf(in: casePage))
+                func record(_ fields: [(String, String)]) async throws -> TestResponse {
+                    try await staff.post(client, "/cases/\(id)/events", [("csrf", csrf)] + fields)
+                }
+
+                // A correction asked for on 09-29: the clock waits for the applicant.
+                _ = try await record([("event", "correction-requested"), ("date", "2025-09-29"), ("value", "2025-10-20")])
+                clock.set("2025-10-09")
+                let waiting = Self.page(try await applicant.get(client, "/track/\(code)"))
+                XCTAssertTrue(waiting.contains("请补正申请"), database)
+                let token = try XCTUnwrap(Browser.csrf(in: waiting))
+                let corrected = try await applicant.post(
+                    client, "/track/\(code)/correction", [("csrf", token), ("correction", "指2024年度统计公报第三部分的原始数据")])
+                XCTAssertEqual(corrected.status, .seeOther)
+                // From 10-09: 10, 11 (the make-up Saturday), 13 … → the 20th working day is 11-05.
+                let afterCorrection = try await store.caseRecord(id: id)
+                XCTAssertEqual(afterCorrection?.due?.description, "2025-11-05", database)
+
+                // A second correction request is refused, with the reason on the page.
+                let refused = try await record([("event", "correction-requested"), ("date", "2025-10-10")])
+                let problemPage = Self.page(try await staff.get(client, try XCTUnwrap(refused.headers[.location])))
+                XCTAssertTrue(problemPage.contains("only once"), database)
+                // An extension needs its approver.
+                let unapproved = try await record([("event", "extension"), ("date", "2025-11-03"), ("value", "10")])
+                XCTAssertTrue(try XCTUnwrap(unapproved.headers[.location]).contains("problem="))
+                _ = try await record([("event", "extension"), ("date", "2025-11-03"), ("value", "10"), ("approved_by", "王主任")])
+                let afterExtension = try await store.caseRecord(id: id)
+                XCTAssertEqual(afterExtension?.due?.description, "2025-11-19", database)
+                _ = try await record([
+                    ("event", "replied"), ("date", "2025-11-18"), ("reply", "third-party"), ("note", "涉及企业商业秘密"),
+                ])
+                let closedCase = try await store.caseRecord(id: id)
+                let closed = try XCTUnwrap(closedCase)
+                XCTAssertEqual(closed.state, "closed")
+                XCTAssertEqual(closed.outcome, .replied(.thirdParty))
+
+                // Table 三 of 2025 counts it, and the cell leads back to the case.
+                let table = Self.page(try await staff.get(client, "/cases/table?year=2025"))
+                let key = "requests.withheld.third_party.natural_person"
+                XCTAssertNotNil(
+                    table.range(
+                        of: "data-key=\"\(key)\"><a href=\"/cases/cell\\?year=2025&amp;key=[^\"]+\">1</a>",
+                        options: .regularExpression), database)
+                let drill = Self.page(try await staff.get(client, "/cases/cell?year=2025&key=\(key)"))
+                XCTAssertTrue(drill.contains("href=\"/cases/\(id)\""), database)
+                let api = try await client.execute(
+                    uri: "/api/cases/table?year=2025", method: .get,
+                    headers: [.authorization: "Basic " + Data("officer:of-passphrase-2026".utf8).base64EncodedString()])
+                let cells =
+                    try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])["cells"]
+                    as? [[String: Any]]
+                let cell = try XCTUnwrap(cells?.first { $0["key"] as? String == key })
+                XCTAssertEqual(cell["value"] as? Int, 1)
+                XCTAssertEqual(cell["cases"] as? [Int], [id])
+
+                // Personal data: seen on request, the view audited, never in the export.
+                let personal = Self.page(try await staff.get(client, "/cases/\(id)?personal=1"))
+                XCTAssertTrue(personal.contains("110101199001011234"))
+                let audit = try await store.auditLog()
+                XCTAssertTrue(audit.contains { $0.action == "view-personal-data" && $0.user == "officer" })
+                let csv = Self.page(try await staff.get(client, "/cases.csv?filter=all"))
+                XCTAssertTrue(csv.contains("张三"))
+                XCTAssertFalse(csv.contains("110101199001011234") || csv.contains("13800000000"))
+                let purged = try await store.purgePersonalData(today: try XCTUnwrap(CalendarDate(iso: "2026-06-01")))
+                XCTAssertEqual(purged, 1)
+                let gone = try await store.applicantPersonal(caseID: id, viewer: "officer")
+                XCTAssertNil(gone)
+            }
+        }
+    }
+
+    func testThePortalRefusesFloodsForgedPostsAndStrangersAtTheDesk() async throws {
+        try await Libraries.each { store, database in
+            let clock = TestClock("2025-09-26", "18:30")
+            try await Self.app(store, clock).test(.router) { client in
+                var applicant = Browser()
+                let late = try await Self.apply(client, &applicant, name: "李四", idNumber: "1")
+                let status = Self.page(try await applicant.get(client, try XCTUnwrap(late.headers[.location])))
+                XCTAssertTrue(
+                    status.contains("收到申请日期 2025-09-28"), "after hours on Friday: confirmed on the make-up Sunday, \(database)")
+                // Five from one applicant in a day is the limit.
+                for _ in 2...5 {
+                    let next = try await Self.apply(client, &applicant, name: "李四", idNumber: "1")
+                    XCTAssertEqual(next.status, .seeOther)
+                }
+                let sixth = try await Self.apply(client, &applicant, name: "李四", idNumber: "1")
+                XCTAssertEqual(sixth.status, .tooManyRequests, database)
+                XCTAssertNotNil(sixth.headers[.retryAfter])
+                let forged = try await applicant.post(
+                    client, "/apply", [("csrf", "forged"), ("name", "x"), ("description", "y")])
+                XCTAssertEqual(forged.status, .forbidden)
+                var stranger = Browser()
+                let desk = try await stranger.get(client, "/cases")
+                XCTAssertEqual(desk.status, .seeOther, "the desk needs a sign-in")
+                let personal = try await stranger.get(client, "/cases/1?personal=1")
+                XCTAssertEqual(personal.status, .seeOther)
+                let api = try await client.execute(uri: "/api/cases", method: .get)
+                XCTAssertEqual(api.status, .unauthorized)
+                let unknown = try await stranger.get(client, "/track/NOSUCHCODE")
+                XCTAssertEqual(unknown.status, .notFound)
+            }
+        }
+    }
+
+    func testTheDeadlineCalculatorAPI() async throws {
+        try await Libraries.each { store, database in
+            try await Self.app(store, TestClock("2025-09-26", "10:00")).test(.router) { client in
+                let ok = try await client.execute(
+                    uri:
+                        "/api/deadline?received=2025-09-26&channel=in-person&event=consultation-sent:2025-10-09:某公司&event=consultation-answered:2025-10-20",
+                    method: .get)
+                let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: ok.body)) as? [String: Any])
+                XCTAssertEqual(object["due"] as? String, "2025-11-11", database)
+                XCTAssertEqual((object["trace"] as? [Any])?.count, 47)
+                let impossible = try await client.execute(
+                    uri: "/api/deadline?received=2025-09-26&channel=in-person&event=extension:2025-11-30:5", method: .get)
+                XCTAssertEqual(impossible.status, .unprocessableContent)
+                let malformed = try await client.execute(uri: "/api/deadline?received=2025-02-30&channel=in-person", method: .get)
+                XCTAssertEqual(malformed.status, .badRequest)
+            }
+        }
+    }
+}
