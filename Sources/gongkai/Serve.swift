@@ -109,7 +109,7 @@ struct Demo: AsyncParsableCommand {
         }
         let count = try await store.countReports()
         Inputs.printStatus(
-            "导入 \(imported) 份新报告，资料库共 \(count) 份（\(data)）。打开 http://127.0.0.1:\(port)/ 或地区汇总 http://127.0.0.1:\(port)/regions/0\(account)"
+            "导入 \(imported) 份新报告，资料库共 \(count) 份（\(data)）。打开 http://127.0.0.1:\(port)/ 或地区汇总 http://127.0.0.1:\(port)/regions/0；公众申请 http://127.0.0.1:\(port)/apply，办理台账 http://127.0.0.1:\(port)/cases\(account)"
         )
         do {
             try await WebApp.serve(store: store, host: "127.0.0.1", port: port)
