@@ -112,4 +112,57 @@ final class CaseworkCLITests: XCTestCase {
         let list = try run(["cases", "list", "--filter", "closed", "--data", folder])
         XCTAssertTrue(list.out.hasPrefix("1\t2025-11-13\tclosed"), list.out)
     }
+
+    /// The walkthrough of the "done when", in a real browser (Tests/Browser/casework.py):
+    /// portal → desk → correction → answered online → extension → 不予公开 → table 三 → drill-down.
+    /// Screenshots are kept in $GONGKAI_ARTIFACTS (default: the temporary folder).
+    func testBrowserWalkthroughFromPortalToTableThree() throws {
+        guard let python = ProcessInfo.processInfo.environment["GONGKAI_PLAYWRIGHT_PYTHON"] else {
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                XCTFail("scripts/test installs Playwright and sets GONGKAI_PLAYWRIGHT_PYTHON")
+            }
+            throw XCTSkip("skipped: no Playwright (scripts/test installs it and sets GONGKAI_PLAYWRIGHT_PYTHON)")
+        }
+        let password = "walkthrough-passphrase"
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["users", "add", "officer", "--role", "reviewer", "--data", folder]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data((password + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+
+        let port = 20_000 + Int.random(in: 0..<20_000)
+        let server = Process()
+        server.executableURL = binary
+        server.arguments = ["serve", "--data", folder, "--port", String(port)]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        Thread.sleep(forTimeInterval: 1.5)
+
+        let artifacts = ProcessInfo.processInfo.environment["GONGKAI_ARTIFACTS"] ?? NSTemporaryDirectory()
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Browser/casework.py")
+        let walk = Process()
+        walk.executableURL = URL(fileURLWithPath: python)
+        walk.arguments = [script.path, "http://127.0.0.1:\(port)", artifacts, "officer", password]
+        let out = Pipe()
+        walk.standardOutput = out
+        walk.standardError = out
+        try walk.run()
+        let transcript = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        walk.waitUntilExit()
+        XCTAssertEqual(walk.terminationStatus, 0, transcript)
+        XCTAssertTrue(transcript.contains("ok: the drill-down lists the case behind the number"), transcript)
+        XCTAssertTrue(
+            FileManager.default.fileExists(
+                atPath: URL(fileURLWithPath: artifacts).appendingPathComponent("case-7-drilldown.png").path))
+    }
 }
