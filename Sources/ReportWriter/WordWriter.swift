@@ -28,6 +28,11 @@ public enum WordWriter {
         }
         body += paragraph(document.report.agency ?? "", font: bodyFont, size: 32, right: true)
         body += paragraph(document.dateLine ?? "", font: bodyFont, size: 32, right: true)
+        return try package(body: body)
+    }
+
+    /// A Word package around a document body: A4, the template's margins, the fonts and styles.
+    static func package(body: String) throws -> [UInt8] {
         let xml = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>

@@ -222,7 +222,7 @@ final class CLITests: XCTestCase {
             ["users", "add", "reviewer", "--role", "admin", "--data", folder.path], stdin: Data((password + "\n").utf8))
         XCTAssertEqual(user.status, 0, user.err)
 
-        let port = 20_000 + Int.random(in: 0..<20_000)
+        let port = FreePort.next()
         let server = Process()
         server.executableURL = binary
         server.arguments = ["serve", "--data", folder.path, "--port", String(port)]

@@ -137,7 +137,7 @@ final class CaseworkCLITests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
 
-        let port = 20_000 + Int.random(in: 0..<20_000)
+        let port = FreePort.next()
         let server = Process()
         server.executableURL = binary
         server.arguments = ["serve", "--data", folder, "--port", String(port)]

@@ -103,7 +103,7 @@ final class ServerFaultTests: XCTestCase {
     private func serve(
         _ arguments: [String], supervised: Bool = false, environment: [String: String] = [:], log: URL? = nil
     ) async throws -> (Process, String) {
-        let port = 20_000 + Int.random(in: 0..<20_000)
+        let port = FreePort.next()
         let server = Process()
         server.executableURL = binary
         server.arguments = ["serve", "--port", String(port)] + (supervised ? [] : ["--no-supervisor"]) + arguments
