@@ -55,7 +55,8 @@ public struct NoticeFacts: Sendable {
 
     /// The facts of a notice.
     public init(
-        agency: String, applicantName: String, trackingCode: String, description: String, delivery: String, event: CaseEvent, note: String,
+        agency: String, applicantName: String, trackingCode: String, description: String, delivery: String, event: CaseEvent,
+        note: String,
         deadline: Deadline, number: String
     ) {
         self.agency = agency
@@ -85,7 +86,8 @@ extension Letter {
             paragraphs = [
                 "本机关于\(received)收到您提出的政府信息公开申请（查询码：\(facts.trackingCode)），申请获取：\(facts.description)。",
                 "根据《中华人民共和国政府信息公开条例》第三十三条，本机关将自收到申请之日起20个工作日内"
-                    + (facts.deadline.due.map { "（即\(Self.chinese($0))前）" } ?? "") + "予以答复；需要延长答复期限的，将另行告知。征求第三方或者其他机关意见、等待缴纳信息处理费的时间不计算在答复期限内。",
+                    + (facts.deadline.due.map { "（即\(Self.chinese($0))前）" } ?? "")
+                    + "予以答复；需要延长答复期限的，将另行告知。征求第三方或者其他机关意见、等待缴纳信息处理费的时间不计算在答复期限内。",
                 "您可以凭查询码查询办理进度、接收本机关的告知书和答复。",
             ]
         case .correctionRequested(let dueBy):
@@ -104,7 +106,8 @@ extension Letter {
             ]
         case .consultationSent(let party):
             addressee = (party.isEmpty ? "第三方" : party) + "："
-            let answerBy = facts.deadline.consultations.last?.answerBy.map { "于\(Self.chinese($0))前（自收到本函之日起15个工作日内）" } ?? "自收到本函之日起15个工作日内"
+            let answerBy =
+                facts.deadline.consultations.last?.answerBy.map { "于\(Self.chinese($0))前（自收到本函之日起15个工作日内）" } ?? "自收到本函之日起15个工作日内"
             paragraphs = [
                 "本机关于\(received)收到政府信息公开申请，申请获取：\(facts.description)。经审查，公开该信息可能损害您（单位）的合法权益。\(note)",
                 "根据《中华人民共和国政府信息公开条例》第三十二条，现书面征求您（单位）的意见，请\(answerBy)提出。逾期未提出意见的，由本机关依照条例的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。",

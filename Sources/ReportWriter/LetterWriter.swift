@@ -33,7 +33,9 @@ public enum LetterWriter {
         var body = WordWriter.paragraph(letter.number, font: WordWriter.bodyFont, size: 32, right: true)
         body += WordWriter.paragraph(letter.title, font: WordWriter.titleFont, size: 44, center: true)
         body += WordWriter.paragraph(letter.addressee, font: WordWriter.bodyFont, size: 32)
-        for paragraph in letter.paragraphs { body += WordWriter.paragraph(paragraph, font: WordWriter.bodyFont, size: 32, indent: true) }
+        for paragraph in letter.paragraphs {
+            body += WordWriter.paragraph(paragraph, font: WordWriter.bodyFont, size: 32, indent: true)
+        }
         body += WordWriter.paragraph("", font: WordWriter.bodyFont, size: 32)
         body += WordWriter.paragraph(letter.issuer, font: WordWriter.bodyFont, size: 32, right: true)
         body += WordWriter.paragraph(letter.dateLine, font: WordWriter.bodyFont, size: 32, right: true)

@@ -154,6 +154,7 @@ extension ReportStore {
             else { throw CaseError(description: "申请未能保存") }
             id = try row.decode(column: "id", as: Int.self)
             try await self.insertEvent(caseID: id, seq: 1, receipt, note: "", by: user)
+            try await self.issueNotice(caseID: id, seq: 1, event: receipt, note: "", deadline: deadline)
             try await self.db.raw(
                 """
                 INSERT INTO case_personal (case_id, id_type, id_number, phone, email, address, postcode)
@@ -178,8 +179,10 @@ extension ReportStore {
             let events = try await self.caseEvents(id: caseID)
             guard !events.isEmpty else { throw CaseError(description: "没有编号为 \(caseID) 的申请") }
             let deadline = try Self.deadline(events.map(\.event) + [event], calendar: calendar)
-            try await self.insertEvent(caseID: caseID, seq: (events.last?.seq ?? 0) + 1, event, note: note, by: user)
+            let seq = (events.last?.seq ?? 0) + 1
+            try await self.insertEvent(caseID: caseID, seq: seq, event, note: note, by: user)
             try await self.updateSummary(caseID: caseID, deadline)
+            try await self.issueNotice(caseID: caseID, seq: seq, event: event, note: note, deadline: deadline)
             try await self.log(
                 user: user, action: "case-event", target: "case \(caseID)",
                 detail: "\(event.kind.name) \(event.date) \(event.kind.parameter ?? "")")

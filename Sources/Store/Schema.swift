@@ -270,6 +270,28 @@ struct Migration: Sendable {
                     purge_after TEXT
                 )
                 """,
+                // The notices (告知书) the events sent: the letter as Word and as the HTML it prints
+                // from; the PDF is printed later, off the request path.
+                """
+                CREATE TABLE case_notices (
+                    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    number TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    addressee TEXT NOT NULL,
+                    html TEXT NOT NULL,
+                    docx {blob} NOT NULL,
+                    pdf {blob},
+                    pdf_error TEXT,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (case_id, seq)
+                )
+                """,
+                "CREATE INDEX case_notices_unprinted ON case_notices (pdf_error, case_id)",
+                // Each agency's 文号 pattern ({year}, {n}) and the last number it gave in a year.
+                "CREATE TABLE notice_patterns (agency TEXT PRIMARY KEY, pattern TEXT NOT NULL)",
+                "CREATE TABLE notice_numbers (agency TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (agency, year))",
             ]),
     ]
 }

@@ -89,8 +89,9 @@ enum CasePages {
     }
 
     static func detail(
-        _ stored: StoredCase, events: [StoredCaseEvent], deadline: Deadline, personal: ApplicantPersonal?, problem: String?,
-        today: CalendarDate, session: Session
+        _ stored: StoredCase, events: [StoredCaseEvent], notices: [StoredNotice], deadline: Deadline,
+        personal: ApplicantPersonal?,
+        problem: String?, today: CalendarDate, session: Session
     ) -> HTML {
         let error: HTML = problem.map { "<p class=\"error-box\">\($0)</p>" } ?? ""
         let personalBlock: HTML =
@@ -138,6 +139,7 @@ enum CasePages {
             <p class="muted">\(deadlines.joined(separator: " · "))</p>
             <h2>所需信息</h2><p>\(stored.description)</p><p class="muted">获取方式 \(stored.delivery)\(stored.feeWaiver ? "；申请减免费用" : "")</p>
             \(personalBlock)
+            \(CaseViews.notices(notices, base: "/cases/\(stored.id)"))
             <h2>办理经过</h2>
             \(CaseViews.events(events, staff: true))
             \(CaseViews.history(deadline))

@@ -133,11 +133,20 @@ enum CaseRoutes {
                 : nil
             return WebApp.html(
                 CasePages.detail(
-                    stored, events: try await store.caseEvents(id: id), deadline: try await store.caseDeadline(id: id),
-                    personal: personal,
+                    stored, events: try await store.caseEvents(id: id), notices: try await store.notices(caseID: id),
+                    deadline: try await store.caseDeadline(id: id), personal: personal,
                     problem: request.uri.queryParameters.get("problem").map { String($0.prefix(300)) },
                     today: try clock.now().date,
                     session: session))
+        }
+        router.get("/cases/:id/notices/:file") { request, context -> Response in
+            _ = try Auth.require(request, context)
+            let id = try QueryNumber.id(context)
+            let (seq, format) = try NoticeFile.parse(context)
+            guard let notice = try await store.notices(caseID: id).first(where: { $0.seq == seq }) else {
+                throw HTTPError(.notFound, message: "没有这份告知书")
+            }
+            return try await NoticeFile.response(store: store, notice: notice, format: format)
         }
         router.post("/cases/:id/events") { request, context -> Response in
             let (session, form) = try await Auth.postedForm(request, context)

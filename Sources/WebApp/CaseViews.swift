@@ -117,6 +117,21 @@ enum CaseViews {
         return "<h3>期限变化</h3><ul>\(items.joined())</ul>"
     }
 
+    /// The notices sent, each with its Word, PDF and web versions under `base`.
+    static func notices(_ notices: [StoredNotice], base: String) -> HTML {
+        guard !notices.isEmpty else { return .empty }
+        let items = notices.map { notice -> HTML in
+            let file = "\(base)/notices/\(notice.seq)"
+            let pdf: HTML =
+                notice.hasPDF
+                ? "<a href=\"\(file).pdf\">PDF</a>"
+                : notice.pdfError != nil ? "<span class=\"muted\">PDF 未能生成</span>" : "<span class=\"muted\">PDF 生成中</span>"
+            return
+                "<li>\(notice.title) <span class=\"muted\">\(notice.number) · \(notice.addressee)</span> <a href=\"\(file).html\">查看</a> <a href=\"\(file).docx\">Word</a> \(pdf)</li>"
+        }
+        return "<h2>告知书</h2><ul class=\"notices\">\(items.joined())</ul>"
+    }
+
     /// The events, oldest first; staff see who recorded each and the notes.
     static func events(_ events: [StoredCaseEvent], staff: Bool) -> HTML {
         let items = events.map { event -> HTML in

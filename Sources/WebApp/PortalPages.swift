@@ -57,7 +57,9 @@ enum PortalPages {
                 """)
     }
 
-    static func status(_ stored: StoredCase, events: [StoredCaseEvent], deadline: Deadline, token: String, isNew: Bool) -> HTML {
+    static func status(
+        _ stored: StoredCase, events: [StoredCaseEvent], notices: [StoredNotice], deadline: Deadline, token: String, isNew: Bool
+    ) -> HTML {
         let created: HTML =
             isNew ? "<p class=\"notice-box\">申请已提交。请保存查询码 <strong>\(stored.trackingCode)</strong>：凭它查看进度、补正申请和接收答复。</p>" : ""
         var correction: HTML = .empty
@@ -83,6 +85,7 @@ enum PortalPages {
             \(outcome)
             <p>收到申请日期 \(deadline.receipt)；答复期限 \(CaseViews.dueText(deadline))</p>
             \(correction)
+            \(CaseViews.notices(notices.filter(\.kind.isForApplicant), base: "/track/\(stored.trackingCode)"))
             <h2>办理经过</h2>
             \(CaseViews.events(events, staff: false))
             \(CaseViews.history(deadline))

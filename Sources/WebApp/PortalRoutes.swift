@@ -92,8 +92,24 @@ enum PortalRoutes {
             }
             let events = try await store.caseEvents(id: stored.id)
             let deadline = try await store.caseDeadline(id: stored.id)
+            let notices = try await store.notices(caseID: stored.id)
             let isNew = request.uri.queryParameters.get("new") == "1"
-            return withToken { PortalPages.status(stored, events: events, deadline: deadline, token: $0, isNew: isNew) }
+            return withToken {
+                PortalPages.status(stored, events: events, notices: notices, deadline: deadline, token: $0, isNew: isNew)
+            }
+        }
+        router.get("/track/:code/notices/:file") { request, context -> Response in
+            let code = try context.parameters.require("code")
+            guard let stored = try await store.caseRecord(trackingCode: code) else {
+                throw HTTPError(.notFound, message: "没有这个查询码的申请")
+            }
+            let (seq, format) = try NoticeFile.parse(context)
+            guard let notice = try await store.notices(caseID: stored.id).first(where: { $0.seq == seq }),
+                notice.kind.isForApplicant
+            else {
+                throw HTTPError(.notFound, message: "没有这份告知书")
+            }
+            return try await NoticeFile.response(store: store, notice: notice, format: format)
         }
         router.post("/track/:code/correction") { request, context -> Response in
             let code = try context.parameters.require("code")

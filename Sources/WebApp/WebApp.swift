@@ -80,7 +80,17 @@ public enum WebApp {
         return Application(
             router: router(store: store, configuration: configuration), server: .http1(configuration: http),
             configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"),
-            services: [JobRunner(store: store, metrics: configuration.metrics, logger: Logger(label: "gongkai.jobs"))])
+            services: [
+                JobRunner(store: store, metrics: configuration.metrics, logger: Logger(label: "gongkai.jobs")),
+                NoticePrinter(store: store, logger: Logger(label: "gongkai.notices")),
+            ])
+    }
+
+    /// Prints the notices waiting for their PDF (what the server's printer does every few seconds);
+    /// returns how many it tried.
+    @discardableResult
+    public static func printWaitingNotices(store: ReportStore, limit: Int = 1000) async throws -> Int {
+        try await NoticePrinter.printWaiting(store: store, limit: limit)
     }
 
     /// Reads an import job if this server can claim it, and counts it in the metrics when it ran.

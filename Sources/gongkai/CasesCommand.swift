@@ -4,6 +4,7 @@ import Casework
 import Foundation
 import ReportWriter
 import Store
+import WebApp
 
 /// Disclosure requests in the library: file them, record what happens, see where they stand.
 struct CasesCommand: AsyncParsableCommand {
@@ -19,8 +20,9 @@ struct CasesCommand: AsyncParsableCommand {
               gongkai cases show 1
               gongkai cases list --filter overdue
               gongkai cases table --year 2025 --agency 某市统计局
+              gongkai cases notices 1 --save notices/      the notices as Word and PDF
             """,
-        subcommands: [Add.self, Event.self, Show.self, List.self, Table.self]
+        subcommands: [Add.self, Event.self, Show.self, List.self, Table.self, Notices.self, Numbering.self]
     )
 
     /// Runs `body` on the library and closes it, also when `body` fails.
@@ -195,6 +197,58 @@ struct CasesCommand: AsyncParsableCommand {
             if let grid = StatutoryGrid.all(table.report).first(where: { $0.table == .requests }) {
                 print(MarkdownWriter.table(grid), terminator: "")
             }
+        }
+    }
+
+    struct Notices: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The notices (告知书) a case's events sent; --save writes them as Word, PDF and HTML.")
+
+        @OptionGroup var library: LibraryOptions
+        @Argument(help: "The case's id.") var id: Int
+        @Option(help: "A folder to write each notice to, as .docx, .pdf (printed now if waiting) and .html.") var save: String?
+
+        func run() async throws {
+            let folder = save
+            let notices = try await CasesCommand.withStore(library) { store in
+                if folder != nil { try await WebApp.printWaitingNotices(store: store) }
+                let notices = try await store.notices(caseID: id)
+                if let folder {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    for notice in notices {
+                        for format in ["docx", "pdf", "html"] {
+                            guard let bytes = try await store.noticeFile(caseID: id, seq: notice.seq, format: format) else {
+                                continue
+                            }
+                            let path = URL(fileURLWithPath: folder).appendingPathComponent(
+                                "\(id)-\(notice.seq)-\(notice.kind.rawValue).\(format)")
+                            try Data(bytes).write(to: path)
+                        }
+                    }
+                }
+                return notices
+            }
+            for notice in notices {
+                let pdf = notice.hasPDF ? "pdf" : notice.pdfError.map { "no pdf: \($0)" } ?? "pdf waiting"
+                print("\(notice.seq)\t\(notice.number)\t\(notice.title)\t\(notice.addressee)\t\(pdf)")
+            }
+        }
+    }
+
+    struct Numbering: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an agency's 文号 pattern for its notices: {year} and {n} (and {agency}) are filled in.",
+            discussion:
+                "Default: \(ReportStore.defaultNoticePattern)\nExample: gongkai cases numbering --agency 某市统计局 --pattern \"某统依公开〔{year}〕第{n}号\""
+        )
+
+        @OptionGroup var library: LibraryOptions
+        @Option(help: "The agency.") var agency: String
+        @Option(help: "The pattern, holding {n}.") var pattern: String
+        @Option(help: "Who sets it, for the audit log.") var by = "cli"
+
+        func run() async throws {
+            try await CasesCommand.withStore(library) { try await $0.setNoticePattern(agency: agency, pattern: pattern, by: by) }
         }
     }
 

@@ -117,6 +117,24 @@ final class CaseworkWebTests: XCTestCase {
                 XCTAssertEqual(closed.state, "closed")
                 XCTAssertEqual(closed.outcome, .replied(.thirdParty))
 
+                // Every event that sends a notice stored one, numbered in the agency's series, in Word.
+                let notices = try await store.notices(caseID: id)
+                XCTAssertEqual(notices.map(\.kind), [.acknowledgement, .correction, .extension, .reply], database)
+                XCTAssertEqual(notices.map(\.number).last, "某市统计局依申请公开〔2025〕4号")
+                let trackPage = Self.page(try await applicant.get(client, "/track/\(code)"))
+                XCTAssertTrue(trackPage.contains("政府信息公开申请答复书") && trackPage.contains("/track/\(code)/notices/5.docx"), database)
+                let word = try await applicant.get(client, "/track/\(code)/notices/5.docx")
+                XCTAssertEqual(word.status, .ok)
+                XCTAssertEqual(Array(word.body.readableBytesView.prefix(2)), Array("PK".utf8), "a Word package")
+                let letter = Self.page(try await applicant.get(client, "/track/\(code)/notices/5.html"))
+                for phrase in ["第十五条、第三十六条第（三）项", "涉及企业商业秘密", "2025年11月18日", "张三："] {
+                    XCTAssertTrue(letter.contains(phrase), "the reply letter says \(phrase): \(database)")
+                }
+                let extensionLetter = Self.page(try await applicant.get(client, "/track/\(code)/notices/4.html"))
+                XCTAssertTrue(extensionLetter.contains("王主任同意，答复期限延长10个工作日，本机关将于2025年11月19日前作出答复"), extensionLetter)
+                let pdfNotYet = try await applicant.get(client, "/track/\(code)/notices/5.pdf")
+                XCTAssertEqual(pdfNotYet.status, .notFound, "printed off the request path, later")
+
                 // Table 三 of 2025 counts it, and the cell leads back to the case.
                 let table = Self.page(try await staff.get(client, "/cases/table?year=2025"))
                 let key = "requests.withheld.third_party.natural_person"
@@ -201,6 +219,41 @@ final class CaseworkWebTests: XCTestCase {
                 let malformed = try await client.execute(uri: "/api/deadline?received=2025-02-30&channel=in-person", method: .get)
                 XCTAssertEqual(malformed.status, .badRequest)
             }
+        }
+    }
+
+    func testNoticesArePrintedToPDFOffTheRequestPath() async throws {
+        guard ["chromium", "chromium-browser", "libreoffice", "soffice"].contains(where: { Self.onPath($0) }) else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("scripts/test installs chromium and libreoffice") }
+            throw XCTSkip("skipped: neither chromium nor libreoffice is installed to print notices")
+        }
+        try await Libraries.each { store, database in
+            let stored = try await store.fileCase(
+                NewCase(
+                    agency: "某市统计局", applicantType: .commercial, applicantName: "某某有限公司", description: "企业名录", delivery: "电子邮件",
+                    channel: .inPerson, received: try XCTUnwrap(CalendarDate(iso: "2026-02-10"))), by: "officer")
+            try await store.setNoticePattern(agency: "某市统计局", pattern: "某统依公开〔{year}〕第{n}号", by: "admin")
+            try await store.recordEvent(
+                caseID: stored.id,
+                CaseEvent(.consultationSent(party: "某某科技公司"), on: try XCTUnwrap(CalendarDate(iso: "2026-02-12"))),
+                by: "officer")
+            let tried = try await WebApp.printWaitingNotices(store: store)
+            XCTAssertEqual(tried, 2, database)
+            let notices = try await store.notices(caseID: stored.id)
+            XCTAssertEqual(notices.map(\.number), ["某市统计局依申请公开〔2026〕1号", "某统依公开〔2026〕第2号"])
+            XCTAssertTrue(notices.allSatisfy(\.hasPDF), "\(notices.map(\.pdfError))")
+            let pdf = try await store.noticeFile(caseID: stored.id, seq: 2, format: "pdf")
+            XCTAssertEqual(pdf.map { Array($0.prefix(5)) }, Array("%PDF-".utf8))
+            let letter = String(
+                decoding: try await store.noticeFile(caseID: stored.id, seq: 2, format: "html") ?? [], as: UTF8.self)
+            // 15 working days from 02-12 across 春节 2026 (02-14 and 02-28 worked, 02-15 to 02-23 off): 03-11.
+            XCTAssertTrue(letter.contains("某某科技公司：") && letter.contains("请于2026年3月11日前"), letter)
+        }
+    }
+
+    private static func onPath(_ name: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
         }
     }
 }
