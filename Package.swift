@@ -77,6 +77,7 @@ let package = Package(
             name: "gongkai-load",
             dependencies: ["AnnualReport", "ReportSynthesis", "Store", "WebApp", .product(name: "Hummingbird", package: "hummingbird")]
         ),
+        .executableTarget(name: "gongkai-caseload", dependencies: ["AnnualReport", "Casework", "ReportSynthesis", "Store", "WebApp"]),
         // Coverage-guided fuzzing (scripts/fuzz): libFuzzer's driver, declared weak so that plain builds link.
         .target(name: "FuzzDriver"),
         .target(name: "FuzzTargets", dependencies: ["AnnualReport", "ReportReader", "ReportSources", "ReportWriter"]),

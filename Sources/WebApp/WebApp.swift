@@ -25,6 +25,8 @@ public enum WebApp {
         public var headDeadline: Double = 10
         /// Seconds a connection may stay quiet between requests.
         public var idleTimeout: Double = 30
+        /// Whether this server prints the notices' PDFs in the background.
+        public var printsNotices = true
         /// Today and the time for the casework (receipts, due-soon and overdue); tests fix it.
         public var clock = CaseClock.china
 
@@ -80,10 +82,8 @@ public enum WebApp {
         return Application(
             router: router(store: store, configuration: configuration), server: .http1(configuration: http),
             configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"),
-            services: [
-                JobRunner(store: store, metrics: configuration.metrics, logger: Logger(label: "gongkai.jobs")),
-                NoticePrinter(store: store, logger: Logger(label: "gongkai.notices")),
-            ])
+            services: [JobRunner(store: store, metrics: configuration.metrics, logger: Logger(label: "gongkai.jobs"))]
+                + (configuration.printsNotices ? [NoticePrinter(store: store, logger: Logger(label: "gongkai.notices"))] : []))
     }
 
     /// Prints the notices waiting for their PDF (what the server's printer does every few seconds);
