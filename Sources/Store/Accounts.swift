@@ -2,12 +2,19 @@ import Foundation
 import SQLKit
 
 /// What an account may do: reviewers review reports and match agency names; admins also manage
-/// accounts and the register.
+/// accounts and the register; agency officers handle their own agency's disclosure requests and
+/// nothing else.
 public enum Role: String, Sendable, Codable, CaseIterable {
-    case admin, reviewer
+    case admin, reviewer, officer
 
     /// The role's Chinese name.
-    public var label: String { self == .admin ? "管理员" : "审核员" }
+    public var label: String {
+        switch self {
+        case .admin: "管理员"
+        case .reviewer: "审核员"
+        case .officer: "办理人员"
+        }
+    }
 }
 
 /// A reviewer or admin account.
@@ -17,6 +24,8 @@ public struct User: Sendable, Codable, Equatable {
     public let role: Role
     /// A disabled account cannot sign in.
     public var disabled = false
+    /// An officer's agency.
+    public var agency: String? = nil
 }
 
 /// A signed-in user with the session's CSRF token, which every form must send back.
@@ -47,8 +56,14 @@ extension ReportStore {
 
     /// Creates an account; the password is kept only as a PBKDF2 hash, computed off the store.
     @discardableResult
-    public func addUser(name: String, password: String, role: Role, by actor: String = "system") async throws -> User {
+    public func addUser(name: String, password: String, role: Role, agency: String? = nil, by actor: String = "system")
+        async throws -> User
+    {
         guard let name = AccountName.normalized(name) else { throw AccountError(description: AccountName.rule) }
+        let agency = agency?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (role == .officer) == (agency.map { !$0.isEmpty } ?? false), (agency?.count ?? 0) <= 200 else {
+            throw AccountError(description: "办理人员账号须指定所属机关（最长 200 字），其他账号不指定")
+        }
         if let problem = PasswordPolicy.problem(password, name: name) { throw AccountError(description: problem) }
         guard try await db.raw("SELECT id FROM users WHERE name = \(bind: name)").first() == nil else {
             throw AccountError(description: "用户 \(name) 已存在")
@@ -58,10 +73,10 @@ extension ReportStore {
         try await transaction {
             guard
                 let row = try await self.db.raw(
-                    "INSERT INTO users (name, password_hash, role, created_at) VALUES (\(bind: name), \(bind: hash), \(bind: role.rawValue), \(bind: Self.now())) RETURNING id"
+                    "INSERT INTO users (name, password_hash, role, created_at, agency) VALUES (\(bind: name), \(bind: hash), \(bind: role.rawValue), \(bind: Self.now()), \(bind: agency)) RETURNING id"
                 ).first()
             else { throw CocoaError(.coderInvalidValue) }
-            user = User(id: try row.decode(column: "id", as: Int.self), name: name, role: role)
+            user = User(id: try row.decode(column: "id", as: Int.self), name: name, role: role, agency: agency)
             try await self.log(user: actor, action: "add-user", target: name, detail: role.rawValue)
         }
         guard let user else { throw CocoaError(.coderInvalidValue) }
@@ -117,14 +132,15 @@ extension ReportStore {
 
     /// Every account, by name.
     public func users() async throws -> [User] {
-        try await db.raw("SELECT id, name, role, disabled FROM users ORDER BY name").all().map(Self.user)
+        try await db.raw("SELECT id, name, role, disabled, agency FROM users ORDER BY name").all().map(Self.user)
     }
 
     static func user(_ row: any SQLRow) throws -> User {
         User(
             id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .reviewer,
-            disabled: (try row.decode(column: "disabled", as: Int?.self) ?? 0) != 0)
+            disabled: (try row.decode(column: "disabled", as: Int?.self) ?? 0) != 0,
+            agency: try row.decode(column: "agency", as: String?.self))
     }
 
     /// The account when the name (normalised as at creation) is an enabled account's and the
@@ -133,7 +149,7 @@ extension ReportStore {
     public func authenticate(name: String, password: String) async throws -> User? {
         guard let name = AccountName.normalized(name), password.utf8.count <= PasswordPolicy.maximumBytes,
             let row = try await db.raw(
-                "SELECT id, name, role, disabled, password_hash FROM users WHERE name = \(bind: name)"
+                "SELECT id, name, role, disabled, agency, password_hash FROM users WHERE name = \(bind: name)"
             ).first()
         else {
             // The same time whether or not the name exists.
@@ -164,7 +180,7 @@ extension ReportStore {
     public func session(token: String) async throws -> Session? {
         guard
             let row = try await db.raw(
-                "SELECT users.id AS id, users.name AS name, users.role AS role, users.disabled AS disabled, sessions.csrf AS csrf FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_sha256 = \(bind: ContentHash.hex(Array(token.utf8))) AND expires_at > \(bind: Self.now()) AND users.disabled = 0"
+                "SELECT users.id AS id, users.name AS name, users.role AS role, users.disabled AS disabled, users.agency AS agency, sessions.csrf AS csrf FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_sha256 = \(bind: ContentHash.hex(Array(token.utf8))) AND expires_at > \(bind: Self.now()) AND users.disabled = 0"
             ).first()
         else { return nil }
         return Session(user: try Self.user(row), csrf: try row.decode(column: "csrf", as: String.self))

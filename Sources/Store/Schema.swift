@@ -292,6 +292,8 @@ struct Migration: Sendable {
                 // Each agency's 文号 pattern ({year}, {n}) and the last number it gave in a year.
                 "CREATE TABLE notice_patterns (agency TEXT PRIMARY KEY, pattern TEXT NOT NULL)",
                 "CREATE TABLE notice_numbers (agency TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (agency, year))",
+                // An agency officer's agency: the cases (and applicants' personal data) it may see.
+                "ALTER TABLE users ADD COLUMN agency TEXT",
             ]),
     ]
 }

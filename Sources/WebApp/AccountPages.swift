@@ -33,7 +33,7 @@ enum AccountPages {
                 <form class="inline" method="post" action="/admin/users/\(user.id)/password">\(Page.csrf(session))<input type="password" name="password" required minlength="10" autocomplete="new-password" aria-label="新密码"> <button type="submit">重设密码</button></form>
                 """
             return
-                "<tr><td>\(user.name)</td><td>\(user.role.label)</td><td>\(user.disabled ? "已停用" : "正常" as String)</td><td>\(actions)</td></tr>"
+                "<tr><td>\(user.name)</td><td>\(user.role.label)\(user.agency.map { "（\($0)）" } ?? "")</td><td>\(user.disabled ? "已停用" : "正常" as String)</td><td>\(actions)</td></tr>"
         }.joined()
         let roles = Role.allCases.map { role -> HTML in
             let selected: HTML = role == .reviewer ? " selected" : ""
@@ -48,6 +48,7 @@ enum AccountPages {
             <label>用户名 <input type="text" name="name" required maxlength="64"></label>
             <label>密码 <input type="password" name="password" required minlength="10" autocomplete="new-password"></label>
             <label>角色 <select name="role">\(roles)</select></label>
+            <label>所属机关（办理人员） <input type="text" name="agency" maxlength="200"></label>
             <button type="submit">创建</button>
             </form>
             <p class="muted">\(passwordRule)</p>

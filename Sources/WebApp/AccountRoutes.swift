@@ -41,7 +41,7 @@ enum AccountRoutes {
             return response
         }
         router.post("/logout") { request, context -> Response in
-            let (session, _) = try await Auth.postedForm(request, context)
+            let (session, _) = try await Auth.postedForm(request, context, officers: true)
             if let token = request.cookies[Auth.sessionCookie]?.value { try await store.endSession(token: token) }
             try await store.log(user: session.user.name, action: "sign-out", target: session.user.name, detail: "")
             var response = Response(status: .seeOther, headers: [.location: "/"])
@@ -49,11 +49,11 @@ enum AccountRoutes {
             return response
         }
         router.get("/account") { request, context -> Response in
-            let session = try Auth.require(request, context)
+            let session = try Auth.require(request, context, officers: true)
             return WebApp.html(AccountPages.account(message: request.uri.queryParameters.get("message"), session: session))
         }
         router.post("/account/password") { request, context -> Response in
-            let (session, form) = try await Auth.postedForm(request, context)
+            let (session, form) = try await Auth.postedForm(request, context, officers: true)
             // The current password is a password guess like any other: throttled the same way.
             let address = context.clientAddress(request, behindProxy: signIn.behindProxy)
             if let wait = await signIn.throttle.wait(account: session.user.name, address: address) {
@@ -82,7 +82,8 @@ enum AccountRoutes {
             try await adminAction {
                 let user = try await store.addUser(
                     name: form["name"] ?? "", password: form["password"] ?? "",
-                    role: Role(rawValue: form["role"] ?? "") ?? .reviewer, by: session.user.name)
+                    role: Role(rawValue: form["role"] ?? "") ?? .reviewer,
+                    agency: form["agency"].flatMap { $0.isEmpty ? nil : $0 }, by: session.user.name)
                 return "已创建 \(user.name)（\(user.role.label)）"
             }
         }

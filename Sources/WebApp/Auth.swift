@@ -26,18 +26,22 @@ enum Auth {
     static let signInCookie = "gongkai_signin"
 
     /// The session of a request that needs one, with the role it needs; else a redirect to sign in
-    /// (pages) or 403 (a reviewer asking for an admin page).
-    static func require(_ request: Request, _ context: AppContext, role: Role? = nil) throws -> Session {
+    /// (pages) or 403 (a reviewer asking for an admin page, an agency officer outside the casework
+    /// and its own account).
+    static func require(_ request: Request, _ context: AppContext, role: Role? = nil, officers: Bool = false) throws -> Session {
         guard let session = context.session else {
             throw Redirect(to: "/login?next=" + WebApp.percentEncoded(request.uri.path))
         }
         if role == .admin, session.user.role != .admin { throw HTTPError(.forbidden, message: "需要管理员权限") }
+        if session.user.role == .officer, !officers { throw HTTPError(.forbidden, message: "办理人员账号只能办理本机关的政府信息公开申请") }
         return session
     }
 
     /// A form posted by a signed-in user, after its CSRF token has been checked.
-    static func postedForm(_ request: Request, _ context: AppContext, role: Role? = nil) async throws -> (Session, Form) {
-        let session = try require(request, context, role: role)
+    static func postedForm(_ request: Request, _ context: AppContext, role: Role? = nil, officers: Bool = false) async throws -> (
+        Session, Form
+    ) {
+        let session = try require(request, context, role: role, officers: officers)
         let form = try await Form.read(request)
         try check(form["csrf"], session)
         return (session, form)

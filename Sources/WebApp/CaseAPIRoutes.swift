@@ -67,17 +67,17 @@ enum CaseAPIRoutes {
                 ]).serialized())
         }
         router.get("/api/cases") { request, context -> Response in
-            _ = try await signIn.basicUser(request, context)
+            let user = try await signIn.basicUser(request, context, officers: true)
             let query = try CaseRoutes.CaseQuery(request)
             let limit = try QueryNumber.get(request, "limit", in: 1...1000) ?? 100
             let offset = try QueryNumber.get(request, "offset", in: 0...1_000_000) ?? 0
             let today = try clock.now().date
             let cases = try await store.worklist(
-                agency: query.agency, filter: query.filter, today: today, limit: limit, offset: offset)
+                agency: CaseRoutes.scope(user) ?? query.agency, filter: query.filter, today: today, limit: limit, offset: offset)
             return WebApp.json(JSONValue.array(cases.map(caseJSON)).serialized())
         }
         router.post("/api/cases") { request, context -> Response in
-            let user = try await signIn.basicUser(request, context)
+            let user = try await signIn.basicUser(request, context, officers: true)
             let body = try await decoded(NewCaseBody.self, request)
             guard let type = ApplicantType(rawValue: body.applicantType), let channel = Channel(rawValue: body.channel) else {
                 throw HTTPError(.badRequest, message: "applicantType or channel unknown")
@@ -86,7 +86,7 @@ enum CaseAPIRoutes {
             do {
                 let stored = try await store.fileCase(
                     NewCase(
-                        agency: body.agency, applicantType: type, applicantName: body.applicantName,
+                        agency: CaseRoutes.scope(user) ?? body.agency, applicantType: type, applicantName: body.applicantName,
                         description: body.description,
                         delivery: String((body.delivery ?? "").prefix(100)), feeWaiver: body.feeWaiver ?? false, channel: channel,
                         received: receipt.date, time: receipt.time, personal: body.personal ?? ApplicantPersonal()), by: user.name
@@ -100,11 +100,11 @@ enum CaseAPIRoutes {
             }
         }
         router.get("/api/cases/table") { request, context -> Response in
-            _ = try await signIn.basicUser(request, context)
+            let user = try await signIn.basicUser(request, context, officers: true)
             guard let year = try QueryNumber.get(request, "year", in: QueryNumber.years) else {
                 throw HTTPError(.badRequest, message: "need year")
             }
-            let agency = request.uri.queryParameters.get("agency").flatMap { $0.isEmpty ? nil : $0 }
+            let agency = CaseRoutes.scope(user) ?? request.uri.queryParameters.get("agency").flatMap { $0.isEmpty ? nil : $0 }
             let table = try await store.requestsTable(agency: agency, year: year)
             let cells = table.report.format.cells.filter { $0.table == .requests }.map { definition -> JSONValue in
                 .object([
@@ -121,13 +121,12 @@ enum CaseAPIRoutes {
                 .serialized())
         }
         router.get("/api/cases/:id") { request, context -> Response in
-            _ = try await signIn.basicUser(request, context)
-            let id = try QueryNumber.id(context)
-            guard let stored = try await store.caseRecord(id: id) else { throw HTTPError(.notFound, message: "no case \(id)") }
+            let user = try await signIn.basicUser(request, context, officers: true)
+            let stored = try await CaseRoutes.visibleCase(store, try QueryNumber.id(context), user)
             return WebApp.json(try await detailJSON(store, stored).serialized())
         }
         router.post("/api/cases/:id/events") { request, context -> Response in
-            let user = try await signIn.basicUser(request, context)
+            let user = try await signIn.basicUser(request, context, officers: true)
             let id = try QueryNumber.id(context)
             let body = try await decoded(EventBody.self, request)
             guard let date = CalendarDate(iso: body.date) else {
@@ -138,7 +137,7 @@ enum CaseAPIRoutes {
                 if case .extensionApproved(_, nil) = kind {
                     throw CaseError(description: "an extension needs approvedBy (Art. 33)")
                 }
-                guard try await store.caseRecord(id: id) != nil else { throw HTTPError(.notFound, message: "no case \(id)") }
+                _ = try await CaseRoutes.visibleCase(store, id, user)
                 let stored = try await store.recordEvent(
                     caseID: id, CaseEvent(kind, on: date), note: body.note ?? "", by: user.name)
                 return WebApp.json(try await detailJSON(store, stored).serialized())

@@ -3,6 +3,16 @@ import Casework
 import ReportWriter
 import Store
 
+/// What the case page shows of the applicant's personal data.
+enum PersonalView {
+    /// Not this user's to see (not an officer of the handling agency).
+    case notAllowed
+    /// A link: each view is audited.
+    case onRequest
+    /// Shown (nil once purged).
+    case shown(ApplicantPersonal?)
+}
+
 /// The staff desk: the worklist, intake, the case page and table 三 with its drill-down.
 enum CasePages {
     static let filterLabels: [(WorklistFilter, String)] = [
@@ -90,18 +100,23 @@ enum CasePages {
 
     static func detail(
         _ stored: StoredCase, events: [StoredCaseEvent], notices: [StoredNotice], deadline: Deadline,
-        personal: ApplicantPersonal?,
+        personal: PersonalView,
         problem: String?, today: CalendarDate, session: Session
     ) -> HTML {
         let error: HTML = problem.map { "<p class=\"error-box\">\($0)</p>" } ?? ""
-        let personalBlock: HTML =
-            personal.map { p in
-                """
+        let personalBlock: HTML
+        switch personal {
+        case .notAllowed: personalBlock = "<p class=\"muted\">申请人个人信息仅受理机关的办理人员可以查看。</p>"
+        case .onRequest:
+            personalBlock =
+                "<p><a href=\"/cases/\(stored.id)?personal=1\">查看申请人个人信息</a> <span class=\"muted\">（每次查看记入审核日志；办结 \(ReportStore.personalDataRetentionDays) 日后删除）</span></p>"
+        case .shown(nil): personalBlock = "<p class=\"muted\">申请人个人信息已按保存期限删除。</p>"
+        case .shown(let p?):
+            personalBlock = """
                 <dl class="personal"><dt>证件</dt><dd>\(p.idType) \(p.idNumber)</dd><dt>电话</dt><dd>\(p.phone)</dd><dt>邮箱</dt><dd>\(p.email)</dd><dt>地址</dt><dd>\(p.address) \(p.postcode)</dd></dl>
                 <p class="muted">本次查看已记入审核日志。</p>
                 """
-            }
-            ?? "<p><a href=\"/cases/\(stored.id)?personal=1\">查看申请人个人信息</a> <span class=\"muted\">（每次查看记入审核日志；办结 \(ReportStore.personalDataRetentionDays) 日后删除）</span></p>"
+        }
         let kinds = CaseEventKind.names.dropFirst().map { "<option value=\"\($0)\">\(CaseViews.eventLabel($0))</option>" as HTML }
             .joined()
         let replies = ReplyKind.allCases.map { "<option value=\"\($0.rawValue)\">\($0.title)</option>" as HTML }.joined()

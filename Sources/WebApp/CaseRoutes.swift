@@ -13,23 +13,25 @@ enum CaseRoutes {
     static func collection(store: ReportStore, clock: CaseClock) -> RouteCollection<AppContext> {
         let router = RouteCollection(context: AppContext.self)
         router.get("/cases") { request, context -> Response in
-            let session = try Auth.require(request, context)
+            let session = try Auth.require(request, context, officers: true)
             let query = try CaseQuery(request)
+            let agency = scope(session.user) ?? query.agency
             let today = try clock.now().date
             let cases = try await store.worklist(
-                agency: query.agency, filter: query.filter, today: today, limit: pageSize, offset: (query.page - 1) * pageSize)
+                agency: agency, filter: query.filter, today: today, limit: pageSize, offset: (query.page - 1) * pageSize)
             let soon = try await store.workingCalendar().nthWorkingDay(5, after: today)
             return WebApp.html(
                 CasePages.worklist(
-                    cases, filter: query.filter, agency: query.agency, agencies: try await store.caseAgencies(), today: today,
+                    cases, filter: query.filter, agency: agency, agencies: try await caseAgencies(store, session.user),
+                    today: today,
                     soon: soon,
                     page: query.page, pageSize: pageSize, session: session))
         }
         router.get("/cases.csv") { request, context -> Response in
-            _ = try Auth.require(request, context)
+            let session = try Auth.require(request, context, officers: true)
             let query = try CaseQuery(request)
             let cases = try await store.worklist(
-                agency: query.agency, filter: query.filter, today: try clock.now().date, limit: 100_000)
+                agency: scope(session.user) ?? query.agency, filter: query.filter, today: try clock.now().date, limit: 100_000)
             // No personal data: names of applicants and what they asked, never their identity numbers or addresses.
             let rows = cases.map { c in
                 [
@@ -49,14 +51,14 @@ enum CaseRoutes {
                 body: .init(byteBuffer: ByteBuffer(bytes: CSVWriter.table(header: header, rows: rows))))
         }
         router.get("/cases/new") { request, context -> Response in
-            let session = try Auth.require(request, context)
+            let session = try Auth.require(request, context, officers: true)
             return WebApp.html(
                 CasePages.intake(
-                    agencies: try await store.agencies(under: nil).map(\.name), today: try clock.now().date, problem: nil,
+                    agencies: try await intakeAgencies(store, session.user), today: try clock.now().date, problem: nil,
                     session: session))
         }
         router.post("/cases") { request, context -> Response in
-            let (session, form) = try await Auth.postedForm(request, context)
+            let (session, form) = try await Auth.postedForm(request, context, officers: true)
             guard let channel = Channel(rawValue: form["channel"] ?? ""),
                 let type = ApplicantType(rawValue: form["applicant_type"] ?? ""),
                 let received = CalendarDate(iso: form["received"] ?? "")
@@ -67,7 +69,7 @@ enum CaseRoutes {
                 return time
             }
             let new = NewCase(
-                agency: form["agency"] ?? "", applicantType: type, applicantName: form["name"] ?? "",
+                agency: scope(session.user) ?? form["agency"] ?? "", applicantType: type, applicantName: form["name"] ?? "",
                 description: form["description"] ?? "",
                 delivery: String((form["delivery"] ?? "").prefix(100)), feeWaiver: form["fee_waiver"] == "1", channel: channel,
                 received: received, time: time,
@@ -81,7 +83,7 @@ enum CaseRoutes {
             } catch let error as CaseError {
                 var response = WebApp.html(
                     CasePages.intake(
-                        agencies: try await store.agencies(under: nil).map(\.name), today: try clock.now().date,
+                        agencies: try await intakeAgencies(store, session.user), today: try clock.now().date,
                         problem: error.description,
                         session: session))
                 response.status = .badRequest
@@ -89,22 +91,22 @@ enum CaseRoutes {
             }
         }
         router.get("/cases/table") { request, context -> Response in
-            let session = try Auth.require(request, context)
+            let session = try Auth.require(request, context, officers: true)
             let year = try QueryNumber.get(request, "year", in: QueryNumber.years) ?? (try clock.now().date.year)
-            let agency = request.uri.queryParameters.get("agency").flatMap { $0.isEmpty ? nil : $0 }
+            let agency = scope(session.user) ?? request.uri.queryParameters.get("agency").flatMap { $0.isEmpty ? nil : $0 }
             return WebApp.html(
                 CasePages.table(
                     try await store.requestsTable(agency: agency, year: year), year: year, agency: agency,
-                    agencies: try await store.caseAgencies(), session: session))
+                    agencies: try await caseAgencies(store, session.user), session: session))
         }
         router.get("/cases/cell") { request, context -> Response in
-            let session = try Auth.require(request, context)
+            let session = try Auth.require(request, context, officers: true)
             guard let year = try QueryNumber.get(request, "year", in: QueryNumber.years),
                 let key = request.uri.queryParameters.get("key")
             else {
                 throw HTTPError(.badRequest, message: "需要 year 和 key")
             }
-            let agency = request.uri.queryParameters.get("agency").flatMap { $0.isEmpty ? nil : $0 }
+            let agency = scope(session.user) ?? request.uri.queryParameters.get("agency").flatMap { $0.isEmpty ? nil : $0 }
             let table = try await store.requestsTable(agency: agency, year: year)
             guard table.report.format.index(of: key) != nil, key.hasPrefix("requests.") else {
                 throw HTTPError(.notFound, message: "表三没有单元格 \(key.prefix(80))")
@@ -113,24 +115,25 @@ enum CaseRoutes {
             return WebApp.html(CasePages.cell(try await store.cases(ids: ids), key: key, year: year, session: session))
         }
         router.post("/cases/assign") { request, context -> Response in
-            let (session, form) = try await Auth.postedForm(request, context)
+            let (session, form) = try await Auth.postedForm(request, context, officers: true)
             let officer = (form["officer"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let ids = (form.fields["ids"] ?? []).compactMap { Int($0) }.filter { QueryNumber.ids.contains($0) }
             guard !officer.isEmpty, !ids.isEmpty, ids.count <= 1000 else {
                 throw HTTPError(.badRequest, message: "请选择 1–1000 件申请并填写承办人")
             }
-            try await store.assign(caseIDs: ids, to: officer, by: session.user.name)
+            let visible = try await store.cases(ids: ids).filter { mayHandle(session.user, $0) }.map(\.id)
+            try await store.assign(caseIDs: visible, to: officer, by: session.user.name)
             throw Redirect(to: "/cases")
         }
         router.get("/cases/:id") { request, context -> Response in
-            let session = try Auth.require(request, context)
+            let session = try Auth.require(request, context, officers: true)
             let id = try QueryNumber.id(context)
-            guard let stored = try await store.caseRecord(id: id) else { throw HTTPError(.notFound, message: "没有编号为 \(id) 的申请") }
-            let personal =
-                request.uri.queryParameters.get("personal") == "1"
-                ? try await store.applicantPersonal(caseID: id, viewer: session.user.name)
-                    ?? ApplicantPersonal(idType: "（已按保存期限删除）")
-                : nil
+            let stored = try await visibleCase(store, id, session.user)
+            let personal: PersonalView =
+                !mayHandle(session.user, stored, personally: true)
+                ? .notAllowed
+                : request.uri.queryParameters.get("personal") == "1"
+                    ? .shown(try await store.applicantPersonal(caseID: id, viewer: session.user.name)) : .onRequest
             return WebApp.html(
                 CasePages.detail(
                     stored, events: try await store.caseEvents(id: id), notices: try await store.notices(caseID: id),
@@ -140,8 +143,9 @@ enum CaseRoutes {
                     session: session))
         }
         router.get("/cases/:id/notices/:file") { request, context -> Response in
-            _ = try Auth.require(request, context)
+            let session = try Auth.require(request, context, officers: true)
             let id = try QueryNumber.id(context)
+            _ = try await visibleCase(store, id, session.user)
             let (seq, format) = try NoticeFile.parse(context)
             guard let notice = try await store.notices(caseID: id).first(where: { $0.seq == seq }) else {
                 throw HTTPError(.notFound, message: "没有这份告知书")
@@ -149,8 +153,9 @@ enum CaseRoutes {
             return try await NoticeFile.response(store: store, notice: notice, format: format)
         }
         router.post("/cases/:id/events") { request, context -> Response in
-            let (session, form) = try await Auth.postedForm(request, context)
+            let (session, form) = try await Auth.postedForm(request, context, officers: true)
             let id = try QueryNumber.id(context)
+            _ = try await visibleCase(store, id, session.user)
             guard let date = CalendarDate(iso: form["date"] ?? "") else {
                 throw HTTPError(.badRequest, message: "日期须为 YYYY-MM-DD")
             }
@@ -170,6 +175,34 @@ enum CaseRoutes {
             throw Redirect(to: "/cases/\(id)")
         }
         return router
+    }
+
+    /// The agency a user's casework is limited to: an officer's own; nil for reviewers and admins.
+    static func scope(_ user: User) -> String? { user.role == .officer ? user.agency ?? "" : nil }
+
+    /// Whether a user may handle a case; `personally`: also see its applicant's personal data, which
+    /// only the officers of the agency handling it may.
+    static func mayHandle(_ user: User, _ stored: StoredCase, personally: Bool = false) -> Bool {
+        guard let agency = scope(user) else { return !personally }
+        return agency == stored.agency
+    }
+
+    /// The case if the user may see it; 404 otherwise (an officer learns nothing of other agencies' cases).
+    static func visibleCase(_ store: ReportStore, _ id: Int, _ user: User) async throws -> StoredCase {
+        guard let stored = try await store.caseRecord(id: id), mayHandle(user, stored) else {
+            throw HTTPError(.notFound, message: "没有编号为 \(id) 的申请")
+        }
+        return stored
+    }
+
+    static func caseAgencies(_ store: ReportStore, _ user: User) async throws -> [String] {
+        if let agency = scope(user) { return [agency] }
+        return try await store.caseAgencies()
+    }
+
+    static func intakeAgencies(_ store: ReportStore, _ user: User) async throws -> [String] {
+        if let agency = scope(user) { return [agency] }
+        return try await store.agencies(under: nil).map(\.name)
     }
 
     /// The worklist's query: filter, agency and page, range-checked.

@@ -37,7 +37,7 @@ struct SignIn: Sendable {
 
     /// The account of an API request with HTTP Basic credentials (the API takes no cookies, so it
     /// needs no CSRF token); 401 when they are wrong, 429 while locked.
-    func basicUser(_ request: Request, _ context: AppContext) async throws -> User {
+    func basicUser(_ request: Request, _ context: AppContext, officers: Bool = false) async throws -> User {
         let unauthorized = HTTPError(
             .unauthorized, headers: [.wwwAuthenticate: "Basic realm=\"gongkai\""], message: "需要审核员账号（HTTP Basic）")
         guard let header = request.headers[.authorization], header.hasPrefix("Basic "), header.utf8.count <= 4096,
@@ -48,7 +48,9 @@ struct SignIn: Sendable {
             name: String(decoded[..<colon]), password: String(decoded[decoded.index(after: colon)...]),
             from: context.clientAddress(request, behindProxy: behindProxy), via: "api")
         switch outcome {
-        case .signedIn(let user): return user
+        case .signedIn(let user):
+            if user.role == .officer, !officers { throw HTTPError(.forbidden, message: "办理人员账号只能办理本机关的政府信息公开申请") }
+            return user
         case .refused: throw unauthorized
         case .locked(let seconds):
             throw HTTPError(

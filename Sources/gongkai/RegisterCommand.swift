@@ -57,13 +57,14 @@ struct RegisterCommand: AsyncParsableCommand {
 
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a reviewer or admin account for the web service, or list the accounts.",
+        abstract: "Create a reviewer, admin or agency-officer account for the web service, or list the accounts.",
         discussion: """
             The password is read from standard input (one line), so that it is not left in the shell's
             history; it is kept only as a PBKDF2-SHA256 hash.
 
             Examples:
               echo 's3cret-passphrase' | gongkai users add 张三 --role admin
+              echo 'an0ther-passphrase' | gongkai users add 李四 --role officer --agency 某市统计局
               gongkai users list
             """
     )
@@ -76,22 +77,27 @@ struct Users: AsyncParsableCommand {
     @Argument(help: "The user name (for add).")
     var name: String?
 
-    @Option(help: "admin or reviewer.")
+    @Option(help: "admin, reviewer, or officer (an agency's disclosure officer: its requests only).")
     var role: String = "reviewer"
+
+    @Option(help: "For an officer: the agency whose requests it handles.")
+    var agency: String?
 
     func run() async throws {
         let store = try await library.open()
         switch action {
         case "list":
-            for user in try await store.users() { print("\(user.name)\t\(user.role.label)") }
+            for user in try await store.users() {
+                print("\(user.name)\t\(user.role.label)" + (user.agency.map { "\t\($0)" } ?? ""))
+            }
         case "add":
             guard let name else { throw ValidationError("give the user name: gongkai users add NAME") }
-            guard let role = Role(rawValue: role) else { throw ValidationError("--role must be admin or reviewer") }
+            guard let role = Role(rawValue: role) else { throw ValidationError("--role must be admin, reviewer or officer") }
             guard let password = readLine(strippingNewline: true) else {
                 throw ValidationError("give the password on standard input")
             }
             do {
-                try await store.addUser(name: name, password: password, role: role, by: "cli")
+                try await store.addUser(name: name, password: password, role: role, agency: agency, by: "cli")
             } catch let error as AccountError {
                 try await store.close()
                 throw ValidationError(error.description)

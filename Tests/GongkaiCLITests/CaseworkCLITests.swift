@@ -126,7 +126,7 @@ final class CaseworkCLITests: XCTestCase {
         let password = "walkthrough-passphrase"
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["users", "add", "officer", "--role", "reviewer", "--data", folder]
+        process.arguments = ["users", "add", "officer", "--role", "officer", "--agency", "某市统计局", "--data", folder]
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice

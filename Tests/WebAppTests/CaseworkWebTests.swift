@@ -59,7 +59,9 @@ final class CaseworkWebTests: XCTestCase {
 
     func testAnApplicantAndStaffTakeARequestFromPortalToTableThree() async throws {
         try await Libraries.each { store, database in
-            try await store.addUser(name: "officer", password: "of-passphrase-2026", role: .reviewer)
+            try await store.addUser(name: "officer", password: "of-passphrase-2026", role: .officer, agency: "某市统计局")
+            try await store.addUser(name: "reviewer", password: "rv-passphrase-2026", role: .reviewer)
+            try await store.addUser(name: "elsewhere", password: "el-passphrase-2026", role: .officer, agency: "某市财政局")
             let clock = TestClock("2025-09-26", "10:00")
             try await Self.app(store, clock).test(.router) { client in
                 var applicant = Browser()
@@ -140,7 +142,7 @@ final class CaseworkWebTests: XCTestCase {
                 let key = "requests.withheld.third_party.natural_person"
                 XCTAssertNotNil(
                     table.range(
-                        of: "data-key=\"\(key)\"><a href=\"/cases/cell\\?year=2025&amp;key=[^\"]+\">1</a>",
+                        of: "data-key=\"\(key)\"><a href=\"/cases/cell\\?year=2025[^\"]*&amp;key=[^\"]+\">1</a>",
                         options: .regularExpression), database)
                 let drill = Self.page(try await staff.get(client, "/cases/cell?year=2025&key=\(key)"))
                 XCTAssertTrue(drill.contains("href=\"/cases/\(id)\""), database)
@@ -153,6 +155,25 @@ final class CaseworkWebTests: XCTestCase {
                 let cell = try XCTUnwrap(cells?.first { $0["key"] as? String == key })
                 XCTAssertEqual(cell["value"] as? Int, 1)
                 XCTAssertEqual(cell["cases"] as? [Int], [id])
+
+                // A reviewer sees the case but not the applicant's personal data; another agency's
+                // officer does not even see the case, nor may do anything outside the casework.
+                var reviewer = Browser()
+                _ = try await reviewer.signIn(client, "reviewer", "rv-passphrase-2026")
+                let reviewerView = Self.page(try await reviewer.get(client, "/cases/\(id)?personal=1"))
+                XCTAssertTrue(reviewerView.contains("仅受理机关的办理人员可以查看") && !reviewerView.contains("110101199001011234"), database)
+                var other = Browser()
+                _ = try await other.signIn(client, "elsewhere", "el-passphrase-2026")
+                let otherCase = try await other.get(client, "/cases/\(id)")
+                XCTAssertEqual(otherCase.status, .notFound, database)
+                let otherList = Self.page(try await other.get(client, "/cases?filter=all"))
+                XCTAssertFalse(otherList.contains("张三"), "another agency's worklist: \(otherList)")
+                let otherUpload = try await other.get(client, "/upload")
+                XCTAssertEqual(otherUpload.status, .forbidden, "an officer handles requests, not reports")
+                let otherAPI = try await client.execute(
+                    uri: "/api/cases/\(id)", method: .get,
+                    headers: [.authorization: "Basic " + Data("elsewhere:el-passphrase-2026".utf8).base64EncodedString()])
+                XCTAssertEqual(otherAPI.status, .notFound)
 
                 // Personal data: seen on request, the view audited, never in the export.
                 let personal = Self.page(try await staff.get(client, "/cases/\(id)?personal=1"))
