@@ -13,6 +13,14 @@ enum PersonalView {
     case shown(ApplicantPersonal?)
 }
 
+/// What the fee calculator on a case page knows.
+struct FeeView {
+    /// Which request of its applicant this is in its month.
+    let requestNumber: Int
+    /// The pages asked about, if any.
+    let pages: Int?
+}
+
 /// The staff desk: the worklist, intake, the case page and table 三 with its drill-down.
 enum CasePages {
     static let filterLabels: [(WorklistFilter, String)] = [
@@ -100,7 +108,7 @@ enum CasePages {
 
     static func detail(
         _ stored: StoredCase, events: [StoredCaseEvent], notices: [StoredNotice], deadline: Deadline,
-        personal: PersonalView,
+        personal: PersonalView, fees: FeeView,
         problem: String?, today: CalendarDate, session: Session
     ) -> HTML {
         let error: HTML = problem.map { "<p class=\"error-box\">\($0)</p>" } ?? ""
@@ -159,12 +167,38 @@ enum CasePages {
             \(CaseViews.events(events, staff: true))
             \(CaseViews.history(deadline))
             \(CaseViews.trace(deadline))
+            \(closed ? .empty : feeSection(stored, fees))
             \(form)
             """
         return Page.render(title: "申请 \(stored.id)", body: body, session: session)
     }
 
-    static func table(_ table: RequestsTable, year: Int, agency: String?, agencies: [String], session: Session?) -> HTML {
+    /// The fee calculator of 国办函〔2020〕109号: this request's place in its applicant's month
+    /// (按件计收) and, for a page count, the per-volume bands (按量计收).
+    static func feeSection(_ stored: StoredCase, _ fees: FeeView) -> HTML {
+        let perRequest: HTML =
+            Fees.perRequest(nthThisMonth: fees.requestNumber).map { quote in
+                "按件计收：本件是该申请人本月向本机关提出的第 \(fees.requestNumber) 件，\(quote.bands.first?.label ?? "")，\(quote.yuan) 元。"
+            } ?? ""
+        var perVolume: HTML = .empty
+        if let pages = fees.pages, let quote = Fees.perVolume(pages: pages) {
+            let bands = quote.bands.map { "\($0.label) \($0.units) 页 × \($0.rate) 元 = \($0.yuan) 元" as HTML }.joined(
+                separator: "；")
+            perVolume = "<p>按量计收：\(pages) 页，\(bands)，合计 <strong>\(quote.yuan) 元</strong>。</p>"
+        }
+        return """
+            <details class="fees"\(trusted: fees.pages == nil ? "" : " open")><summary>信息处理费（国办函〔2020〕109号）</summary>
+            <p>\(perRequest)\(stored.feeWaiver ? " 申请人申请减免费用。" : "")</p>
+            <form method="get" action="/cases/\(stored.id)" class="filters"><label>页数 <input type="number" name="pages" min="0" max="\(Fees.largestCount)" value="\(fees.pages.map(String.init) ?? "")"></label> <button type="submit">按量计算</button></form>
+            \(perVolume)
+            <p class="muted">每件申请只能选按件或按量一种方式；收费的，记录“发出收费通知”并填写金额。</p>
+            </details>
+            """
+    }
+
+    static func table(_ table: RequestsTable, year: Int, agency: String?, agencies: [String], feesYuan: Int, session: Session?)
+        -> HTML
+    {
         let agencyQuery = agency.map { "&agency=" + WebApp.percentEncoded($0) } ?? ""
         var links: [String: String] = [:]
         for key in table.casesByCell.keys {
@@ -178,6 +212,7 @@ enum CasePages {
             <form method="get" action="/cases/table" class="filters"><label>年度 <input type="number" name="year" value="\(year)" min="1990" max="2200"></label><label>受理机关 <select name="agency"><option value="">全部</option>\(options)</select></label> <button type="submit">统计</button></form>
             <p class="muted">按办件计算：本年收到的为新收，上年收到、年初未办结的为上年结转，本年办结的按答复类型计入，年底未办结的结转下年度。点击数字查看其中的申请。</p>
             \(trusted: grid.map { HTMLWriter.table($0, links: links) } ?? "")
+            <p>本年收取信息处理费 <strong>\(feesYuan)</strong> 元（年度报告第六部分；按缴费日期计）。</p>
             """
         return Page.render(title: "\(year) 年表三", body: body, session: session)
     }

@@ -97,7 +97,8 @@ enum CaseRoutes {
             return WebApp.html(
                 CasePages.table(
                     try await store.requestsTable(agency: agency, year: year), year: year, agency: agency,
-                    agencies: try await caseAgencies(store, session.user), session: session))
+                    agencies: try await caseAgencies(store, session.user),
+                    feesYuan: try await store.feesCollected(agency: agency, year: year), session: session))
         }
         router.get("/cases/cell") { request, context -> Response in
             let session = try Auth.require(request, context, officers: true)
@@ -138,6 +139,9 @@ enum CaseRoutes {
                 CasePages.detail(
                     stored, events: try await store.caseEvents(id: id), notices: try await store.notices(caseID: id),
                     deadline: try await store.caseDeadline(id: id), personal: personal,
+                    fees: FeeView(
+                        requestNumber: try await store.requestNumberInMonth(caseID: id),
+                        pages: try QueryNumber.get(request, "pages", in: 0...Fees.largestCount)),
                     problem: request.uri.queryParameters.get("problem").map { String($0.prefix(300)) },
                     today: try clock.now().date,
                     session: session))

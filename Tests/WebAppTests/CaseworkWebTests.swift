@@ -272,6 +272,41 @@ final class CaseworkWebTests: XCTestCase {
         }
     }
 
+    func testTheFeeCalculatorAndTheYearsFees() async throws {
+        try await Libraries.each { store, database in
+            try await store.addUser(name: "officer", password: "of-passphrase-2026", role: .officer, agency: "某市统计局")
+            var last = 0
+            for day in 1...12 {
+                let stored = try await store.fileCase(
+                    NewCase(
+                        agency: "某市统计局", applicantType: .naturalPerson, applicantName: "王五", description: "第\(day)件",
+                        delivery: "纸质",
+                        channel: .inPerson, received: try XCTUnwrap(CalendarDate(year: 2025, month: 3, day: day + 2))),
+                    by: "officer")
+                last = stored.id
+            }
+            let number = try await store.requestNumberInMonth(caseID: last)
+            XCTAssertEqual(number, 12, database)
+            try await store.recordEvent(
+                caseID: last, CaseEvent(.feeNoticeSent(yuan: 100), on: try XCTUnwrap(CalendarDate(iso: "2025-03-17"))),
+                by: "officer")
+            try await store.recordEvent(
+                caseID: last, CaseEvent(.feePaid, on: try XCTUnwrap(CalendarDate(iso: "2025-03-20"))), by: "officer")
+            let twelfth = last
+            try await Self.app(store, TestClock("2025-03-21", "10:00")).test(.router) { client in
+                var staff = Browser()
+                _ = try await staff.signIn(client, "officer", "of-passphrase-2026")
+                let page = Self.page(try await staff.get(client, "/cases/\(twelfth)?pages=150"))
+                XCTAssertTrue(page.contains("第 12 件，第11–30件，100 元"), database)
+                XCTAssertTrue(page.contains("合计 <strong>1700 元</strong>"), database)
+                let table = Self.page(try await staff.get(client, "/cases/table?year=2025"))
+                XCTAssertTrue(table.contains("本年收取信息处理费 <strong>100</strong> 元"), database)
+                let huge = try await staff.get(client, "/cases/\(twelfth)?pages=99999999999999999999")
+                XCTAssertEqual(huge.status, .badRequest)
+            }
+        }
+    }
+
     private static func onPath(_ name: String) -> Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
             FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
