@@ -43,6 +43,11 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     public let detail: String
 }
 
+extension String {
+    /// Nil when empty.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
 /// An account operation that was refused, with the reason.
 public struct AccountError: Error, CustomStringConvertible {
     public let description: String
@@ -56,13 +61,19 @@ extension ReportStore {
 
     /// Creates an account; the password is kept only as a PBKDF2 hash, computed off the store.
     @discardableResult
-    public func addUser(name: String, password: String, role: Role, agency: String? = nil, by actor: String = "system")
+    public func addUser(
+        name: String, password: String, role: Role, agency: String? = nil, email: String? = nil, by actor: String = "system"
+    )
         async throws -> User
     {
         guard let name = AccountName.normalized(name) else { throw AccountError(description: AccountName.rule) }
         let agency = agency?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (role == .officer) == (agency.map { !$0.isEmpty } ?? false), (agency?.count ?? 0) <= 200 else {
             throw AccountError(description: "办理人员账号须指定所属机关（最长 200 字），其他账号不指定")
+        }
+        let address = (email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        if let address, !address.contains("@") || address.count > 200 || address.contains(where: { $0 == "\r" || $0 == "\n" }) {
+            throw AccountError(description: "邮箱地址不正确")
         }
         if let problem = PasswordPolicy.problem(password, name: name) { throw AccountError(description: problem) }
         guard try await db.raw("SELECT id FROM users WHERE name = \(bind: name)").first() == nil else {
@@ -73,7 +84,7 @@ extension ReportStore {
         try await transaction {
             guard
                 let row = try await self.db.raw(
-                    "INSERT INTO users (name, password_hash, role, created_at, agency) VALUES (\(bind: name), \(bind: hash), \(bind: role.rawValue), \(bind: Self.now()), \(bind: agency)) RETURNING id"
+                    "INSERT INTO users (name, password_hash, role, created_at, agency, email) VALUES (\(bind: name), \(bind: hash), \(bind: role.rawValue), \(bind: Self.now()), \(bind: agency), \(bind: address)) RETURNING id"
                 ).first()
             else { throw CocoaError(.coderInvalidValue) }
             user = User(id: try row.decode(column: "id", as: Int.self), name: name, role: role, agency: agency)

@@ -101,6 +101,7 @@ extension ReportStore {
             VALUES (\(bind: caseID), \(bind: seq), \(bind: kind.rawValue), \(bind: number), \(bind: letter.title), \(bind: letter.addressee), \(bind: LetterWriter.html(letter)), \(bind: Data(try LetterWriter.word(letter))), \(bind: Self.now()))
             """
         ).run()
+        if kind.isForApplicant { try await mailNotice(caseID: caseID, title: letter.title, number: number) }
     }
 
     private func nextNoticeNumber(agency: String, year: Int) async throws -> String {

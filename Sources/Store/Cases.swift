@@ -154,13 +154,13 @@ extension ReportStore {
             else { throw CaseError(description: "申请未能保存") }
             id = try row.decode(column: "id", as: Int.self)
             try await self.insertEvent(caseID: id, seq: 1, receipt, note: "", by: user)
-            try await self.issueNotice(caseID: id, seq: 1, event: receipt, note: "", deadline: deadline)
             try await self.db.raw(
                 """
                 INSERT INTO case_personal (case_id, id_type, id_number, phone, email, address, postcode)
                 VALUES (\(bind: id), \(bind: new.personal.idType), \(bind: new.personal.idNumber), \(bind: new.personal.phone), \(bind: new.personal.email), \(bind: new.personal.address), \(bind: new.personal.postcode))
                 """
             ).run()
+            try await self.issueNotice(caseID: id, seq: 1, event: receipt, note: "", deadline: deadline)
             try await self.log(
                 user: user, action: "file-case", target: "case \(id)", detail: "\(agency) \(new.channel.rawValue) \(new.received)"
             )
@@ -324,7 +324,11 @@ extension ReportStore {
                 "SELECT case_id FROM case_personal JOIN cases ON cases.id = case_personal.case_id WHERE cases.closed_on IS NOT NULL AND cases.closed_on < \(bind: cutOff)"
             ).all()
             let ids = try rows.map { try $0.decode(column: "case_id", as: Int.self) }
-            for id in ids { try await self.db.raw("DELETE FROM case_personal WHERE case_id = \(bind: id)").run() }
+            for id in ids {
+                try await self.db.raw("DELETE FROM case_personal WHERE case_id = \(bind: id)").run()
+                // The outbox holds the applicant's address too.
+                try await self.db.raw("DELETE FROM outbox WHERE case_id = \(bind: id)").run()
+            }
             purged = ids.count
             if purged > 0 {
                 try await self.log(

@@ -292,8 +292,28 @@ struct Migration: Sendable {
                 // Each agency's 文号 pattern ({year}, {n}) and the last number it gave in a year.
                 "CREATE TABLE notice_patterns (agency TEXT PRIMARY KEY, pattern TEXT NOT NULL)",
                 "CREATE TABLE notice_numbers (agency TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (agency, year))",
-                // An agency officer's agency: the cases (and applicants' personal data) it may see.
+                // An agency officer's agency: the cases (and applicants' personal data) it may see;
+                // the address its daily digest goes to.
                 "ALTER TABLE users ADD COLUMN agency TEXT",
+                "ALTER TABLE users ADD COLUMN email TEXT",
+                // Mail waiting to go, sent, or given up on: notices to applicants, officers' digests.
+                """
+                CREATE TABLE outbox (
+                    id {id},
+                    case_id INTEGER REFERENCES cases(id) ON DELETE CASCADE,
+                    recipient TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    link TEXT,
+                    created_at TEXT NOT NULL,
+                    next_attempt_at TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    sent_at TEXT,
+                    error TEXT
+                )
+                """,
+                "CREATE INDEX outbox_waiting ON outbox (sent_at, next_attempt_at)",
+                "CREATE TABLE digests (user_id INTEGER NOT NULL, day TEXT NOT NULL, PRIMARY KEY (user_id, day))",
             ]),
     ]
 }

@@ -49,6 +49,7 @@ enum AccountPages {
             <label>密码 <input type="password" name="password" required minlength="10" autocomplete="new-password"></label>
             <label>角色 <select name="role">\(roles)</select></label>
             <label>所属机关（办理人员） <input type="text" name="agency" maxlength="200"></label>
+            <label>提醒邮箱（办理人员） <input type="email" name="email" maxlength="200"></label>
             <button type="submit">创建</button>
             </form>
             <p class="muted">\(passwordRule)</p>

@@ -83,7 +83,7 @@ enum AccountRoutes {
                 let user = try await store.addUser(
                     name: form["name"] ?? "", password: form["password"] ?? "",
                     role: Role(rawValue: form["role"] ?? "") ?? .reviewer,
-                    agency: form["agency"].flatMap { $0.isEmpty ? nil : $0 }, by: session.user.name)
+                    agency: form["agency"].flatMap { $0.isEmpty ? nil : $0 }, email: form["email"], by: session.user.name)
                 return "已创建 \(user.name)（\(user.role.label)）"
             }
         }

@@ -217,6 +217,34 @@ enum CasePages {
         return Page.render(title: "\(year) 年表三", body: body, session: session)
     }
 
+    /// The outbox for admins: what went, what waits and why; addresses masked (they are personal data).
+    static func outbox(_ mails: [OutboxMail], configured: Bool, session: Session) -> HTML {
+        let rows = mails.map { mail -> HTML in
+            let state: HTML =
+                mail.sentAt.map { "已发送 \($0)" as HTML }
+                ?? (mail.attempts >= ReportStore.mailAttempts
+                    ? "已放弃：\(mail.error ?? "")" : "等待发送（已试 \(mail.attempts) 次）\(mail.error.map { "：" + $0 } ?? "")")
+            return
+                "<tr><td>\(mail.id)</td><td>\(mail.createdAt)</td><td>\(masked(mail.recipient))</td><td>\(mail.subject)</td><td>\(state)</td></tr>"
+        }.joined()
+        let note: HTML =
+            configured
+            ? ""
+            : "<p class=\"notice-box\">未配置邮件服务器：邮件留在发件箱中。用 <code>gongkai serve --smtp smtp://host:25 --mail-from …</code> 发送。</p>"
+        let body: HTML = """
+            <h1>发件箱</h1>
+            \(note)
+            <table class="list"><thead><tr><th>编号</th><th>生成时间</th><th>收件人</th><th>主题</th><th>状态</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
+        return Page.render(title: "发件箱", body: body, session: session)
+    }
+
+    /// `zh***@example.cn`.
+    static func masked(_ address: String) -> String {
+        guard let at = address.firstIndex(of: "@") else { return "***" }
+        return String(address[..<at].prefix(2)) + "***" + address[at...]
+    }
+
     static func cell(_ cases: [StoredCase], key: String, year: Int, session: Session) -> HTML {
         let rows = cases.map { c -> HTML in
             "<tr><td><a href=\"/cases/\(c.id)\">\(c.id)</a></td><td>\(c.agency)</td><td>\(c.applicantName)</td><td>\(c.received)</td><td>\(c.closedOn.map { "\($0)" } ?? "—")</td><td>\(CaseViews.stateLabel(c.state))\(c.outcome.map { "：" + $0.title } ?? "")</td></tr>"

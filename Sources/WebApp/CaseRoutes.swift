@@ -10,8 +10,12 @@ import Store
 enum CaseRoutes {
     static let pageSize = 100
 
-    static func collection(store: ReportStore, clock: CaseClock) -> RouteCollection<AppContext> {
+    static func collection(store: ReportStore, clock: CaseClock, mailConfigured: Bool) -> RouteCollection<AppContext> {
         let router = RouteCollection(context: AppContext.self)
+        router.get("/admin/outbox") { request, context -> Response in
+            let session = try Auth.require(request, context, role: .admin)
+            return WebApp.html(CasePages.outbox(try await store.outbox(), configured: mailConfigured, session: session))
+        }
         router.get("/cases") { request, context -> Response in
             let session = try Auth.require(request, context, officers: true)
             let query = try CaseQuery(request)

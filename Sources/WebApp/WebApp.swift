@@ -25,6 +25,8 @@ public enum WebApp {
         public var headDeadline: Double = 10
         /// Seconds a connection may stay quiet between requests.
         public var idleTimeout: Double = 30
+        /// Where mail goes; nil keeps it in the outbox.
+        public var mail: MailConfiguration?
         /// Whether this server prints the notices' PDFs in the background.
         public var printsNotices = true
         /// Today and the time for the casework (receipts, due-soon and overdue); tests fix it.
@@ -54,7 +56,8 @@ public enum WebApp {
         router.addRoutes(RegionRoutes.collection(store: store))
         router.addRoutes(
             PortalRoutes.collection(store: store, clock: configuration.clock, behindProxy: configuration.behindProxy))
-        router.addRoutes(CaseRoutes.collection(store: store, clock: configuration.clock))
+        router.addRoutes(
+            CaseRoutes.collection(store: store, clock: configuration.clock, mailConfigured: configuration.mail != nil))
         router.addRoutes(CaseAPIRoutes.collection(store: store, signIn: signIn, clock: configuration.clock))
         return router
     }
@@ -82,8 +85,11 @@ public enum WebApp {
         return Application(
             router: router(store: store, configuration: configuration), server: .http1(configuration: http),
             configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"),
-            services: [JobRunner(store: store, metrics: configuration.metrics, logger: Logger(label: "gongkai.jobs"))]
-                + (configuration.printsNotices ? [NoticePrinter(store: store, logger: Logger(label: "gongkai.notices"))] : []))
+            services: [
+                JobRunner(store: store, metrics: configuration.metrics, logger: Logger(label: "gongkai.jobs")),
+                MailSender(
+                    store: store, mail: configuration.mail, clock: configuration.clock, logger: Logger(label: "gongkai.mail")),
+            ] + (configuration.printsNotices ? [NoticePrinter(store: store, logger: Logger(label: "gongkai.notices"))] : []))
     }
 
     /// Prints the notices waiting for their PDF (what the server's printer does every few seconds);
@@ -91,6 +97,12 @@ public enum WebApp {
     @discardableResult
     public static func printWaitingNotices(store: ReportStore, limit: Int = 1000) async throws -> Int {
         try await NoticePrinter.printWaiting(store: store, limit: limit)
+    }
+
+    /// Sends the mail that is due (what the server's sender does every few seconds); returns how many went.
+    @discardableResult
+    public static func sendWaitingMail(store: ReportStore, mail: MailConfiguration) async throws -> Int {
+        try await MailSender.sendWaiting(store: store, mail: mail)
     }
 
     /// Reads an import job if this server can claim it, and counts it in the metrics when it ran.

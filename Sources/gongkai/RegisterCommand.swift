@@ -83,6 +83,9 @@ struct Users: AsyncParsableCommand {
     @Option(help: "For an officer: the agency whose requests it handles.")
     var agency: String?
 
+    @Option(help: "For an officer: where its daily digest of due-soon and overdue requests goes.")
+    var email: String?
+
     func run() async throws {
         let store = try await library.open()
         switch action {
@@ -97,7 +100,7 @@ struct Users: AsyncParsableCommand {
                 throw ValidationError("give the password on standard input")
             }
             do {
-                try await store.addUser(name: name, password: password, role: role, agency: agency, by: "cli")
+                try await store.addUser(name: name, password: password, role: role, agency: agency, email: email, by: "cli")
             } catch let error as AccountError {
                 try await store.close()
                 throw ValidationError(error.description)

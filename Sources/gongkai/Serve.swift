@@ -30,7 +30,22 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Open connections one client address may hold.")
     var connectionsPerAddress = 64
 
+    @Option(
+        help:
+            "Send mail (notices to applicants, officers' digests) through smtp://[user:password@]host[:port]; without it mail waits in the outbox."
+    )
+    var smtp: String?
+
+    @Option(help: "The sender address of the mail.")
+    var mailFrom = "gongkai@localhost"
+
+    @Option(help: "The site's public address, for the links in mail.")
+    var publicUrl: String?
+
     func validate() throws {
+        if let smtp, MailConfiguration(url: smtp, from: mailFrom, publicURL: "") == nil {
+            throw ValidationError("--smtp must be smtp://[user:password@]host[:port] and --mail-from an address")
+        }
         guard (1...4096).contains(maxUploadMb) else { throw ValidationError("--max-upload-mb must be 1–4096") }
         guard (1...65_536).contains(port) else { throw ValidationError("--port must be 1–65536") }
         guard connectionsPerAddress >= 1 else { throw ValidationError("--connections-per-address must be at least 1") }
@@ -52,10 +67,12 @@ struct Serve: AsyncParsableCommand {
         let store = try await library.open()
         Inputs.printStatus("Gongkai 报告库：http://\(host):\(port)/ （资料库 \(library.name)）")
         do {
-            try await WebApp.serve(
-                store: store, host: host, port: port,
-                configuration: .init(
-                    maxUploadBytes: maxUploadMb << 20, behindProxy: behindProxy, connectionsPerAddress: connectionsPerAddress))
+            var configuration = WebApp.Configuration(
+                maxUploadBytes: maxUploadMb << 20, behindProxy: behindProxy, connectionsPerAddress: connectionsPerAddress)
+            configuration.mail = smtp.flatMap {
+                MailConfiguration(url: $0, from: mailFrom, publicURL: publicUrl ?? "http://\(host):\(port)")
+            }
+            try await WebApp.serve(store: store, host: host, port: port, configuration: configuration)
         } catch {
             try? await store.close()
             throw error

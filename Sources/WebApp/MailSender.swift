@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Store
+
+/// Sends the outbox beside the HTTP server, and once a day (from 08:00 China time) queues each
+/// officer's digest of due-soon and overdue requests. Without an SMTP server configured the mail
+/// waits in the outbox (the admins' page shows it).
+struct MailSender: Service {
+    let store: ReportStore
+    let mail: MailConfiguration?
+    let clock: CaseClock
+    let logger: Logger
+    var interval: Duration = .seconds(15)
+
+    func run() async throws {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            do {
+                let now = try clock.now()
+                if now.time.hour >= 8 { try await store.queueDigests(today: now.date) }
+                if let mail { try await Self.sendWaiting(store: store, mail: mail) }
+            } catch {
+                logger.error("mail: \(String(describing: error))")
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+
+    /// Tries every mail that is due; returns how many went.
+    @discardableResult
+    static func sendWaiting(store: ReportStore, mail: MailConfiguration) async throws -> Int {
+        var sent = 0
+        for message in try await store.mailToSend(limit: 50) {
+            let body = message.body + (message.link.map { "\n\(mail.publicURL)\($0)\n" } ?? "")
+            let error = await Task.detached { () -> String? in
+                do {
+                    try SMTPClient.send(mail, to: message.recipient, subject: message.subject, body: body)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }.value
+            try await store.recordMailAttempt(id: message.id, error: error)
+            if error == nil { sent += 1 }
+        }
+        return sent
+    }
+}
