@@ -20,6 +20,20 @@ public enum XLSXWriter {
         try workbook([Sheet(name: "单元格", xml: cellSheet(cellRows, draft: draft))])
     }
 
+    /// A table of text on one sheet: the header bold and frozen, every value text (never a formula).
+    public static func table(sheet name: String, header: [String], rows: [[String]]) throws -> [UInt8] {
+        var xml = ""
+        for (r, values) in ([header] + rows).enumerated() {
+            xml += "<row r=\"\(r + 1)\">"
+            for (c, value) in values.enumerated() { xml += text("\(column(c))\(r + 1)", value, style: r == 0 ? 4 : 0) }
+            xml += "</row>"
+        }
+        let widths = header.indices.map { c in
+            min(60, max(8, Double(([header] + rows.prefix(200)).map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 8) * 2))
+        }
+        return try workbook([Sheet(name: name, xml: worksheet(columns: widths, frozenRows: 1, rows: xml, merges: []))])
+    }
+
     struct Sheet {
         let name: String
         let xml: String

@@ -289,10 +289,34 @@ extension ReportStore {
                 try await self.db.raw(
                     "UPDATE cases SET assigned_to = \(bind: Self.bounded(officer, 64)), updated_at = \(bind: Self.now()) WHERE id = \(bind: id)"
                 ).run()
+                try await self.log(user: user, action: "assign-case", target: "case \(id)", detail: officer)
             }
-            try await self.log(
-                user: user, action: "assign-cases", target: caseIDs.map { "case \($0)" }.joined(separator: ", "), detail: officer)
         }
+    }
+
+    /// Records the same closing event on many cases, each in its own transaction; returns the
+    /// cases it could not close, with the reason (one awaiting a correction, say).
+    public func close(caseIDs: [Int], with kind: CaseEventKind, on date: CalendarDate, by user: String) async throws -> [(
+        id: Int, reason: String
+    )] {
+        var refused: [(id: Int, reason: String)] = []
+        for id in caseIDs {
+            do {
+                try await recordEvent(caseID: id, CaseEvent(kind, on: date), note: "批量办结", by: user)
+            } catch let error as CaseError {
+                refused.append((id, error.description))
+            }
+        }
+        return refused
+    }
+
+    /// The audit log's entries about one case, oldest first: filing, events, assignments, every view
+    /// of the applicant's personal data.
+    public func caseAudit(id: Int) async throws -> [AuditEntry] {
+        try await db.raw(
+            "SELECT at, user_name, action, target, detail FROM audit_log WHERE target = \(bind: "case \(id)") ORDER BY id"
+        ).all()
+            .map(Self.auditEntry)
     }
 
     /// The applicant's personal data, for an officer handling the case; every view is logged. Nil

@@ -28,7 +28,7 @@ enum CasePages {
     ]
 
     static func worklist(
-        _ cases: [StoredCase], filter: WorklistFilter, agency: String?, agencies: [String], today: CalendarDate,
+        _ cases: [StoredCase], filter: WorklistFilter, agency: String?, agencies: [String], today: CalendarDate, message: String?,
         soon: CalendarDate?,
         page: Int, pageSize: Int, session: Session
     ) -> HTML {
@@ -55,18 +55,25 @@ enum CasePages {
                 """
         }.joined()
         let base = "/cases?filter=\(filter.rawValue)" + (agency.map { "&agency=" + WebApp.percentEncoded($0) } ?? "")
+        let outcomes = ReplyKind.allCases.map { "<option value=\"\($0.rawValue)\">\($0.title)</option>" as HTML }.joined()
+        let notice: HTML = message.map { "<p class=\"notice-box\">\($0)</p>" } ?? ""
         var pager: HTML = "第 \(page) 页"
         if page > 1 { pager = "<a href=\"\(base)&page=\(page - 1)\">上一页</a> " + pager }
         if cases.count == pageSize { pager += " <a href=\"\(base)&page=\(page + 1)\">下一页</a>" }
         let body: HTML = """
             <h1>依申请公开办理台账</h1>
-            <p><a href="/cases/new">登记申请（当面、邮寄、传真）</a> · <a href="/cases/table">表三（按办件统计）</a> · <a href="/cases.csv?\(trusted: base.dropFirst(7).description)">导出 CSV</a> · <a href="/apply">公众申请页</a></p>
+            \(notice)
+            <p><a href="/cases/new">登记申请（当面、邮寄、传真）</a> · <a href="/cases/table">表三（按办件统计）</a> · 导出 <a href="/cases.csv?\(trusted: base.dropFirst(7).description)">CSV</a> <a href="/cases.xlsx?\(trusted: base.dropFirst(7).description)">Excel</a> · <a href="/apply">公众申请页</a></p>
             <p>\(tabs)</p>
             <form method="get" action="/cases" class="filters"><input type="hidden" name="filter" value="\(filter.rawValue)"><label>受理机关 <select name="agency"><option value="">全部</option>\(agencyOptions)</select></label> <button type="submit">筛选</button></form>
             <p class="muted">今天 \(today)；红色为已超期，黄色为 5 个工作日内到期。</p>
             <table class="list"><thead><tr><th></th><th>编号</th><th>受理机关</th><th>申请人</th><th>收到日期</th><th>答复期限</th><th>状态</th><th>承办人</th></tr></thead><tbody>\(rows)</tbody></table>
             <p>\(pager)</p>
-            <form id="bulk" method="post" action="/cases/assign" class="filters">\(Page.csrf(session))<label>把所选申请交给 <input type="text" name="officer" required maxlength="64"></label> <button type="submit">分派</button></form>
+            <form id="bulk" method="post" action="/cases/assign" class="filters">\(Page.csrf(session))
+            <label>把所选申请交给 <input type="text" name="officer" maxlength="64"></label> <button type="submit">分派</button>
+            <label>或办结为 <select name="outcome">\(outcomes)<option value="withdrawn">申请人撤回</option></select></label>
+            <label>日期 <input type="date" name="date" value="\(today)"></label> <button type="submit" formaction="/cases/close">批量办结</button>
+            </form>
             """
         return Page.render(title: "办理台账", body: body, session: session)
     }
@@ -108,7 +115,7 @@ enum CasePages {
 
     static func detail(
         _ stored: StoredCase, events: [StoredCaseEvent], notices: [StoredNotice], deadline: Deadline,
-        personal: PersonalView, fees: FeeView,
+        personal: PersonalView, fees: FeeView, audit: [AuditEntry],
         problem: String?, today: CalendarDate, session: Session
     ) -> HTML {
         let error: HTML = problem.map { "<p class=\"error-box\">\($0)</p>" } ?? ""
@@ -169,6 +176,7 @@ enum CasePages {
             \(CaseViews.trace(deadline))
             \(closed ? .empty : feeSection(stored, fees))
             \(form)
+            <details class="audit"><summary>审核日志（\(audit.count) 条）</summary><table class="list"><thead><tr><th>时间</th><th>用户</th><th>操作</th><th>内容</th></tr></thead><tbody>\(audit.map { "<tr><td>\($0.at)</td><td>\($0.user)</td><td>\($0.action)</td><td>\($0.detail)</td></tr>" as HTML }.joined())</tbody></table></details>
             """
         return Page.render(title: "申请 \(stored.id)", body: body, session: session)
     }

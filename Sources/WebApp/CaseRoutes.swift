@@ -27,32 +27,30 @@ enum CaseRoutes {
             return WebApp.html(
                 CasePages.worklist(
                     cases, filter: query.filter, agency: agency, agencies: try await caseAgencies(store, session.user),
-                    today: today,
+                    today: today, message: request.uri.queryParameters.get("message").map { String($0.prefix(1500)) },
                     soon: soon,
                     page: query.page, pageSize: pageSize, session: session))
         }
-        router.get("/cases.csv") { request, context -> Response in
-            let session = try Auth.require(request, context, officers: true)
-            let query = try CaseQuery(request)
-            let cases = try await store.worklist(
-                agency: scope(session.user) ?? query.agency, filter: query.filter, today: try clock.now().date, limit: 100_000)
-            // No personal data: names of applicants and what they asked, never their identity numbers or addresses.
-            let rows = cases.map { c in
-                [
-                    "\(c.id)", c.agency, c.applicantType.title, c.applicantName, CaseViews.channelLabel(c.channel),
-                    c.received.description,
-                    c.due?.description ?? "", CaseViews.stateLabel(c.state), c.closedOn?.description ?? "",
-                    c.outcome?.title ?? "",
-                    c.assignedTo ?? "", c.description,
-                ]
+        for format in ["csv", "xlsx"] {
+            router.get("/cases.\(format)") { request, context -> Response in
+                let session = try Auth.require(request, context, officers: true)
+                let query = try CaseQuery(request)
+                let cases = try await store.worklist(
+                    agency: scope(session.user) ?? query.agency, filter: query.filter, today: try clock.now().date, limit: 100_000
+                )
+                let (header, rows) = exportRows(cases)
+                var headers = HTTPFields()
+                let bytes: [UInt8]
+                if format == "csv" {
+                    headers[.contentType] = "text/csv; charset=utf-8"
+                    bytes = CSVWriter.table(header: header, rows: rows)
+                } else {
+                    headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    bytes = try XLSXWriter.table(sheet: "依申请公开台账", header: header, rows: rows)
+                }
+                headers[.contentDisposition] = "attachment; filename=\"cases.\(format)\""
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             }
-            let header = ["编号", "受理机关", "申请人类型", "申请人", "渠道", "收到日期", "答复期限", "状态", "办结日期", "办理结果", "承办人", "所需信息"]
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"cases.csv\""
-            return Response(
-                status: .ok, headers: headers,
-                body: .init(byteBuffer: ByteBuffer(bytes: CSVWriter.table(header: header, rows: rows))))
         }
         router.get("/cases/new") { request, context -> Response in
             let session = try Auth.require(request, context, officers: true)
@@ -130,6 +128,25 @@ enum CaseRoutes {
             try await store.assign(caseIDs: visible, to: officer, by: session.user.name)
             throw Redirect(to: "/cases")
         }
+        router.post("/cases/close") { request, context -> Response in
+            let (session, form) = try await Auth.postedForm(request, context, officers: true)
+            let ids = (form.fields["ids"] ?? []).compactMap { Int($0) }.filter { QueryNumber.ids.contains($0) }
+            guard !ids.isEmpty, ids.count <= 1000, let date = CalendarDate(iso: form["date"] ?? "") else {
+                throw HTTPError(.badRequest, message: "请选择 1–1000 件申请并填写日期")
+            }
+            let outcome = form["outcome"] ?? ""
+            let kind: CaseEventKind
+            do {
+                kind = outcome == "withdrawn" ? .withdrawn : try CaseEventKind(name: "replied", parameter: outcome)
+            } catch {
+                throw HTTPError(.badRequest, message: "办理结果不正确")
+            }
+            let visible = try await store.cases(ids: ids).filter { mayHandle(session.user, $0) }.map(\.id)
+            let refused = try await store.close(caseIDs: visible, with: kind, on: date, by: session.user.name)
+            var message = "已办结 \(visible.count - refused.count) 件"
+            if !refused.isEmpty { message += "；未能办结：" + refused.map { "\($0.id)（\($0.reason)）" }.joined(separator: "；") }
+            throw Redirect(to: "/cases?message=" + WebApp.percentEncoded(String(message.prefix(1500))))
+        }
         router.get("/cases/:id") { request, context -> Response in
             let session = try Auth.require(request, context, officers: true)
             let id = try QueryNumber.id(context)
@@ -146,6 +163,7 @@ enum CaseRoutes {
                     fees: FeeView(
                         requestNumber: try await store.requestNumberInMonth(caseID: id),
                         pages: try QueryNumber.get(request, "pages", in: 0...Fees.largestCount)),
+                    audit: try await store.caseAudit(id: id),
                     problem: request.uri.queryParameters.get("problem").map { String($0.prefix(300)) },
                     today: try clock.now().date,
                     session: session))
@@ -183,6 +201,21 @@ enum CaseRoutes {
             throw Redirect(to: "/cases/\(id)")
         }
         return router
+    }
+
+    /// The cases as export rows: no personal data — applicants' names and what they asked, never
+    /// their identity numbers, phones or addresses.
+    static func exportRows(_ cases: [StoredCase]) -> (header: [String], rows: [[String]]) {
+        let header = ["编号", "受理机关", "申请人类型", "申请人", "渠道", "收到日期", "答复期限", "状态", "办结日期", "办理结果", "承办人", "所需信息"]
+        let rows = cases.map { c in
+            [
+                "\(c.id)", c.agency, c.applicantType.title, c.applicantName, CaseViews.channelLabel(c.channel),
+                c.received.description,
+                c.due?.description ?? "", CaseViews.stateLabel(c.state), c.closedOn?.description ?? "", c.outcome?.title ?? "",
+                c.assignedTo ?? "", c.description,
+            ]
+        }
+        return (header, rows)
     }
 
     /// The agency a user's casework is limited to: an officer's own; nil for reviewers and admins.

@@ -58,6 +58,7 @@ public enum WebApp {
             PortalRoutes.collection(store: store, clock: configuration.clock, behindProxy: configuration.behindProxy))
         router.addRoutes(
             CaseRoutes.collection(store: store, clock: configuration.clock, mailConfigured: configuration.mail != nil))
+        router.addRoutes(CalendarRoutes.collection(store: store))
         router.addRoutes(CaseAPIRoutes.collection(store: store, signIn: signIn, clock: configuration.clock))
         return router
     }

@@ -307,6 +307,70 @@ final class CaseworkWebTests: XCTestCase {
         }
     }
 
+    func testBulkCloseExportsTheCaseAuditAndTheCalendarPage() async throws {
+        try await Libraries.each { store, database in
+            try await store.addUser(name: "admin", password: "ad-passphrase-2026", role: .admin)
+            var ids: [Int] = []
+            for n in 1...3 {
+                let stored = try await store.fileCase(
+                    NewCase(
+                        agency: "某市统计局", applicantType: .research, applicantName: "研究所\(n)", description: "=HYPERLINK(\"x\")",
+                        delivery: "纸质",
+                        channel: .post, received: try XCTUnwrap(CalendarDate(iso: "2026-12-10"))), by: "admin")
+                ids.append(stored.id)
+            }
+            try await store.recordEvent(
+                caseID: ids[2], CaseEvent(.correctionRequested(dueBy: nil), on: try XCTUnwrap(CalendarDate(iso: "2026-12-11"))),
+                by: "admin")
+            let caseIDs = ids
+            try await Self.app(store, TestClock("2026-12-20", "10:00")).test(.router) { client in
+                var admin = Browser()
+                _ = try await admin.signIn(client, "admin", "ad-passphrase-2026")
+                let csrf = try await admin.csrf(client, "/cases")
+                let closed = try await admin.post(
+                    client, "/cases/close",
+                    [("csrf", csrf), ("outcome", "granted"), ("date", "2026-12-18")] + caseIDs.map { ("ids", "\($0)") })
+                let message = Self.page(try await admin.get(client, try XCTUnwrap(closed.headers[.location])))
+                XCTAssertTrue(message.contains("已办结 2 件；未能办结：\(caseIDs[2])"), database)
+                let closedCount = try await store.worklist(filter: .closed, today: try XCTUnwrap(CalendarDate(iso: "2026-12-20")))
+                    .count
+                XCTAssertEqual(closedCount, 2)
+
+                let workbook = try await admin.get(client, "/cases.xlsx?filter=all")
+                XCTAssertEqual(workbook.status, .ok)
+                XCTAssertEqual(Array(workbook.body.readableBytesView.prefix(2)), Array("PK".utf8))
+                let csv = Self.page(try await admin.get(client, "/cases.csv?filter=all"))
+                XCTAssertTrue(csv.contains("'=HYPERLINK"), "a formula is made inert")
+
+                let casePage = Self.page(try await admin.get(client, "/cases/\(caseIDs[0])"))
+                XCTAssertTrue(
+                    casePage.contains("审核日志（2 条）") && casePage.contains("file-case") && casePage.contains("case-event"), database)
+                XCTAssertTrue(casePage.contains("2027 年日历未载入"), "a due date in 2027 is provisional")
+
+                // Adding 2027 on the calendar page recounts the open case and takes the flag away.
+                let calendarCSRF = try await admin.csrf(client, "/admin/calendar")
+                let bad = try await admin.post(
+                    client, "/admin/calendar",
+                    [("csrf", calendarCSRF), ("calendar", "year 2027\nsource 通知\nwork 2027-01-05 元旦\n")])
+                XCTAssertEqual(bad.status, .badRequest)
+                XCTAssertTrue(Self.page(bad).contains("line 3: 2027-01-05 is a Tue"), database)
+                let good = try await admin.post(
+                    client, "/admin/calendar",
+                    [
+                        ("csrf", calendarCSRF),
+                        ("calendar", "year 2027\nsource 国务院办公厅关于2027年部分节假日安排的通知\noff 2027-01-01 2027-01-03 元旦\n"),
+                    ])
+                XCTAssertEqual(good.status, .seeOther)
+                let calendarPage = Self.page(try await admin.get(client, try XCTUnwrap(good.headers[.location])))
+                XCTAssertTrue(calendarPage.contains("已加入 2027 年") && calendarPage.contains("admin 于"), database)
+                let open = try await store.caseRecord(id: caseIDs[2])
+                XCTAssertEqual(open?.state, "awaiting-correction")
+                let reopened = try await store.caseDeadline(id: caseIDs[0])
+                XCTAssertFalse(reopened.isProvisional)
+            }
+        }
+    }
+
     private static func onPath(_ name: String) -> Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
             FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
