@@ -42,6 +42,8 @@ public struct NewCase: Sendable {
     public var received: CalendarDate
     public var time: TimeOfDay?
     public var personal: ApplicantPersonal
+    /// A document the applicant uploaded (an identity document): PDF, JPEG or PNG.
+    public var document: (name: String, bytes: [UInt8])?
 
     /// A new case.
     public init(
@@ -137,6 +139,7 @@ extension ReportStore {
         guard personalFields.allSatisfy({ $0.count <= Self.caseTextLimits.personal }),
             new.delivery.count <= Self.caseTextLimits.delivery
         else { throw CaseError(description: "个人信息每项最长 200 字，获取方式最长 100 字") }
+        let attachmentType = try new.document.map { try Self.attachmentType($0.bytes) }
         let calendar = try await workingCalendar()
         let receipt = CaseEvent(.received(new.channel), on: new.received, at: new.time)
         let deadline = try Self.deadline([receipt], calendar: calendar)
@@ -160,6 +163,14 @@ extension ReportStore {
                 VALUES (\(bind: id), \(bind: new.personal.idType), \(bind: new.personal.idNumber), \(bind: new.personal.phone), \(bind: new.personal.email), \(bind: new.personal.address), \(bind: new.personal.postcode))
                 """
             ).run()
+            if let document = new.document, let type = attachmentType {
+                try await self.db.raw(
+                    """
+                    INSERT INTO case_attachments (case_id, seq, name, content_type, content, uploaded_at)
+                    VALUES (\(bind: id), 1, \(bind: Self.bounded(document.name, 200)), \(bind: type), \(bind: Data(document.bytes)), \(bind: Self.now()))
+                    """
+                ).run()
+            }
             try await self.issueNotice(caseID: id, seq: 1, event: receipt, note: "", deadline: deadline)
             try await self.log(
                 user: user, action: "file-case", target: "case \(id)", detail: "\(agency) \(new.channel.rawValue) \(new.received)"
@@ -334,6 +345,39 @@ extension ReportStore {
         }
     }
 
+    /// The largest document an applicant may upload.
+    public static let largestAttachment = 5 << 20
+
+    /// The document's type from its first bytes: PDF, JPEG or PNG, nothing else.
+    static func attachmentType(_ bytes: [UInt8]) throws -> String {
+        guard bytes.count <= largestAttachment else { throw CaseError(description: "证件材料最大 5 MB") }
+        if bytes.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "image/png" }
+        throw CaseError(description: "证件材料须为 PDF、JPEG 或 PNG 文件")
+    }
+
+    /// The documents the applicant uploaded: names only.
+    public func attachments(caseID: Int) async throws -> [(seq: Int, name: String)] {
+        try await db.raw("SELECT seq, name FROM case_attachments WHERE case_id = \(bind: caseID) ORDER BY seq").all().map {
+            (try $0.decode(column: "seq", as: Int.self), try $0.decode(column: "name", as: String.self))
+        }
+    }
+
+    /// An uploaded document, for an officer handling the case; the view is logged as personal data.
+    public func attachment(caseID: Int, seq: Int, viewer: String) async throws -> (name: String, type: String, bytes: [UInt8])? {
+        guard
+            let row = try await db.raw(
+                "SELECT name, content_type, content FROM case_attachments WHERE case_id = \(bind: caseID) AND seq = \(bind: seq)"
+            ).first()
+        else { return nil }
+        try await log(user: viewer, action: "view-personal-data", target: "case \(caseID)", detail: "attachment \(seq)")
+        return (
+            try row.decode(column: "name", as: String.self), try row.decode(column: "content_type", as: String.self),
+            [UInt8](try row.decode(column: "content", as: Data.self))
+        )
+    }
+
     /// How long personal data is kept after a case closes.
     public static let personalDataRetentionDays = 180
 
@@ -350,6 +394,7 @@ extension ReportStore {
             let ids = try rows.map { try $0.decode(column: "case_id", as: Int.self) }
             for id in ids {
                 try await self.db.raw("DELETE FROM case_personal WHERE case_id = \(bind: id)").run()
+                try await self.db.raw("DELETE FROM case_attachments WHERE case_id = \(bind: id)").run()
                 // The outbox holds the applicant's address too.
                 try await self.db.raw("DELETE FROM outbox WHERE case_id = \(bind: id)").run()
             }

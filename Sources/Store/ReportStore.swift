@@ -236,7 +236,8 @@ public actor ReportStore {
     /// Drops every table, destroying all data (tests and the load script start from an empty database).
     public func dropEverything() async throws {
         let tables = [
-            "digests", "outbox", "notice_numbers", "notice_patterns", "case_notices", "case_personal", "case_events", "cases",
+            "case_attachments", "digests", "outbox", "notice_numbers", "notice_patterns", "case_notices", "case_personal",
+            "case_events", "cases",
             "calendar_years",
             "job_files", "jobs", "audit_log", "finding_reviews",
             "sessions", "users", "region_totals", "library_version",

@@ -314,6 +314,18 @@ struct Migration: Sendable {
                 """,
                 "CREATE INDEX outbox_waiting ON outbox (sent_at, next_attempt_at)",
                 "CREATE TABLE digests (user_id INTEGER NOT NULL, day TEXT NOT NULL, PRIMARY KEY (user_id, day))",
+                // Documents the applicant uploaded (an identity document): personal data, like case_personal.
+                """
+                CREATE TABLE case_attachments (
+                    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    content {blob} NOT NULL,
+                    uploaded_at TEXT NOT NULL,
+                    PRIMARY KEY (case_id, seq)
+                )
+                """,
             ]),
     ]
 }

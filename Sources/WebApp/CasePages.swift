@@ -115,7 +115,7 @@ enum CasePages {
 
     static func detail(
         _ stored: StoredCase, events: [StoredCaseEvent], notices: [StoredNotice], deadline: Deadline,
-        personal: PersonalView, fees: FeeView, audit: [AuditEntry],
+        personal: PersonalView, attachments: [(seq: Int, name: String)], fees: FeeView, audit: [AuditEntry],
         problem: String?, today: CalendarDate, session: Session
     ) -> HTML {
         let error: HTML = problem.map { "<p class=\"error-box\">\($0)</p>" } ?? ""
@@ -131,6 +131,12 @@ enum CasePages {
                 <dl class="personal"><dt>证件</dt><dd>\(p.idType) \(p.idNumber)</dd><dt>电话</dt><dd>\(p.phone)</dd><dt>邮箱</dt><dd>\(p.email)</dd><dt>地址</dt><dd>\(p.address) \(p.postcode)</dd></dl>
                 <p class="muted">本次查看已记入审核日志。</p>
                 """
+        }
+        var documents: HTML = .empty
+        if case .notAllowed = personal {
+        } else if !attachments.isEmpty {
+            let links = attachments.map { "<a href=\"/cases/\(stored.id)/attachments/\($0.seq)\">\($0.name)</a>" as HTML }
+            documents = "<p>申请人上传的材料：\(links.joined(separator: "、")) <span class=\"muted\">（查看记入审核日志）</span></p>"
         }
         let kinds = CaseEventKind.names.dropFirst().map { "<option value=\"\($0)\">\(CaseViews.eventLabel($0))</option>" as HTML }
             .joined()
@@ -168,7 +174,7 @@ enum CasePages {
             <p>状态 <strong>\(CaseViews.stateLabel(stored.state))</strong>\(stored.outcome.map { "：" + $0.title } ?? "")\(late)\(overdue) · 收到 \(deadline.receipt) · 答复期限 \(CaseViews.dueText(deadline))</p>
             <p class="muted">\(deadlines.joined(separator: " · "))</p>
             <h2>所需信息</h2><p>\(stored.description)</p><p class="muted">获取方式 \(stored.delivery)\(stored.feeWaiver ? "；申请减免费用" : "")</p>
-            \(personalBlock)
+            \(personalBlock)\(documents)
             \(CaseViews.notices(notices, base: "/cases/\(stored.id)"))
             <h2>办理经过</h2>
             \(CaseViews.events(events, staff: true))

@@ -160,6 +160,7 @@ enum CaseRoutes {
                 CasePages.detail(
                     stored, events: try await store.caseEvents(id: id), notices: try await store.notices(caseID: id),
                     deadline: try await store.caseDeadline(id: id), personal: personal,
+                    attachments: try await store.attachments(caseID: id),
                     fees: FeeView(
                         requestNumber: try await store.requestNumberInMonth(caseID: id),
                         pages: try QueryNumber.get(request, "pages", in: 0...Fees.largestCount)),
@@ -167,6 +168,23 @@ enum CaseRoutes {
                     problem: request.uri.queryParameters.get("problem").map { String($0.prefix(300)) },
                     today: try clock.now().date,
                     session: session))
+        }
+        router.get("/cases/:id/attachments/:seq") { request, context -> Response in
+            let session = try Auth.require(request, context, officers: true)
+            let stored = try await visibleCase(store, try QueryNumber.id(context), session.user)
+            guard mayHandle(session.user, stored, personally: true) else {
+                throw HTTPError(.forbidden, message: "申请人上传的材料仅受理机关的办理人员可以查看")
+            }
+            guard
+                let file = try await store.attachment(
+                    caseID: stored.id, seq: try QueryNumber.id(context, "seq"), viewer: session.user.name)
+            else {
+                throw HTTPError(.notFound, message: "没有这份材料")
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = file.type
+            headers[.contentDisposition] = "attachment; filename*=UTF-8''" + WebApp.percentEncoded(file.name)
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
         }
         router.get("/cases/:id/notices/:file") { request, context -> Response in
             let session = try Auth.require(request, context, officers: true)

@@ -20,7 +20,7 @@ enum PortalPages {
             <h1>政府信息公开申请</h1>
             \(error)
             <p class="muted">依《中华人民共和国政府信息公开条例》第二十九条提出申请。提交后您将得到查询码，凭查询码查看办理进度和答复期限，无需注册。</p>
-            <form method="post" action="/apply" class="application">
+            <form method="post" action="/apply" class="application" enctype="multipart/form-data">
             <input type="hidden" name="csrf" value="\(token)">
             <fieldset><legend>受理机关</legend><label>向哪个机关申请 \(agencyField)</label></fieldset>
             <fieldset><legend>申请人</legend>
@@ -33,6 +33,7 @@ enum PortalPages {
             <label>电子邮箱 <input type="email" name="email" maxlength="200"></label>
             <label>通信地址 <input type="text" name="address" maxlength="200"></label>
             <label>邮政编码 <input type="text" name="postcode" maxlength="200"></label>
+            <label>身份证明材料（PDF、JPEG 或 PNG，最大 5 MB；仅受理机关办理人员可见） <input type="file" name="identity" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"></label>
             </fieldset>
             <fieldset><legend>所需信息</legend>
             <label>名称、文号或便于查询的其他特征性描述 <textarea name="description" required maxlength="5000" rows="5"></textarea></label>

@@ -45,7 +45,19 @@ enum PortalRoutes {
             return withToken { PortalPages.apply(token: $0, agencies: agencies, problem: nil) }
         }
         router.post("/apply") { request, context -> Response in
-            let form = try await Form.read(request)
+            // The form is multipart when the applicant attaches an identity document.
+            var form: Form
+            var document: (name: String, bytes: [UInt8])?
+            if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
+                let body = try await MultipartBody.read(request, limit: ReportStore.largestAttachment + (1 << 20))
+                form = Form()
+                for part in body.parts where part.filename == nil {
+                    form.fields[part.field, default: []].append(String(decoding: part.bytes, as: UTF8.self))
+                }
+                if let file = body.files("identity").first, !file.bytes.isEmpty { document = (file.filename ?? "证件", file.bytes) }
+            } else {
+                form = try await Form.read(request)
+            }
             try checkToken(request, form)
             let address = context.clientAddress(request, behindProxy: behindProxy)
             let name = (form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -64,8 +76,10 @@ enum PortalRoutes {
                 personal: ApplicantPersonal(
                     idType: form["id_type"] ?? "", idNumber: idNumber, phone: form["phone"] ?? "", email: form["email"] ?? "",
                     address: form["address"] ?? "", postcode: form["postcode"] ?? ""))
+            var filed = new
+            filed.document = document
             do {
-                let stored = try await store.fileCase(new, by: "applicant")
+                let stored = try await store.fileCase(filed, by: "applicant")
                 throw Redirect(to: "/track/\(stored.trackingCode)?new=1")
             } catch let error as CaseError {
                 let agencies = try await store.agencies(under: nil).map(\.name)

@@ -371,6 +371,50 @@ final class CaseworkWebTests: XCTestCase {
         }
     }
 
+    func testAnIdentityDocumentUploadedInThePortalIsSeenOnlyByTheAgencysOfficers() async throws {
+        try await Libraries.each { store, database in
+            try await store.addUser(name: "officer", password: "of-passphrase-2026", role: .officer, agency: "某市统计局")
+            try await store.addUser(name: "reviewer", password: "rv-passphrase-2026", role: .reviewer)
+            try await Self.app(store, TestClock("2025-09-26", "10:00")).test(.router) { client in
+                var applicant = Browser()
+                let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 100)
+                func apply(_ file: [UInt8], name: String) async throws -> TestResponse {
+                    let form = Self.page(try await applicant.get(client, "/apply"))
+                    let token = try XCTUnwrap(Browser.csrf(in: form))
+                    return try await applicant.upload(
+                        client, "/apply",
+                        fields: [
+                            ("csrf", token), ("agency", "某市统计局"), ("kind", "person"), ("name", "赵六"), ("description", "公报"),
+                            ("id_number", "1"),
+                        ],
+                        files: [(field: "identity", name: name, bytes: file)])
+                }
+                let refused = try await apply(Array("MZ executable".utf8), name: "id.exe")
+                XCTAssertEqual(refused.status, .badRequest)
+                XCTAssertTrue(Self.page(refused).contains("证件材料须为 PDF、JPEG 或 PNG 文件"), database)
+                let filed = try await apply(png, name: "身份证.png")
+                XCTAssertEqual(filed.status, .seeOther, database)
+                let cases = try await store.worklist(filter: .all, today: try XCTUnwrap(CalendarDate(iso: "2025-09-26")))
+                let id = try XCTUnwrap(cases.first?.id)
+
+                var officer = Browser()
+                _ = try await officer.signIn(client, "officer", "of-passphrase-2026")
+                let officerView = Self.page(try await officer.get(client, "/cases/\(id)"))
+                XCTAssertTrue(officerView.contains("身份证.png"))
+                let document = try await officer.get(client, "/cases/\(id)/attachments/1")
+                XCTAssertEqual(Array(document.body.readableBytesView), png, database)
+                var reviewer = Browser()
+                _ = try await reviewer.signIn(client, "reviewer", "rv-passphrase-2026")
+                let reviewerView = Self.page(try await reviewer.get(client, "/cases/\(id)"))
+                XCTAssertFalse(reviewerView.contains("身份证.png"))
+                let forbidden = try await reviewer.get(client, "/cases/\(id)/attachments/1")
+                XCTAssertEqual(forbidden.status, .forbidden)
+                let audit = try await store.caseAudit(id: id)
+                XCTAssertTrue(audit.contains { $0.action == "view-personal-data" && $0.detail == "attachment 1" })
+            }
+        }
+    }
+
     private static func onPath(_ name: String) -> Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
             FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
