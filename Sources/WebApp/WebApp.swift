@@ -90,6 +90,7 @@ public enum WebApp {
                 JobRunner(store: store, metrics: configuration.metrics, logger: Logger(label: "gongkai.jobs")),
                 MailSender(
                     store: store, mail: configuration.mail, clock: configuration.clock, logger: Logger(label: "gongkai.mail")),
+                RetentionSweeper(store: store, clock: configuration.clock, logger: Logger(label: "gongkai.retention")),
             ] + (configuration.printsNotices ? [NoticePrinter(store: store, logger: Logger(label: "gongkai.notices"))] : []))
     }
 
