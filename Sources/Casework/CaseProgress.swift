@@ -8,6 +8,16 @@ struct CaseProgress {
         let party: String?
         let sent: CalendarDate
         var ended: CalendarDate?
+        /// The last day it may stop the clock: a consulted party has 15 working days to answer
+        /// (Art. 32), after which the agency decides; nil for a fee notice, which waits for payment.
+        var limit: CalendarDate?
+
+        /// The last day it stops the clock, if it ends.
+        var end: CalendarDate? {
+            guard let ended else { return limit }
+            guard let limit else { return ended }
+            return min(ended, limit)
+        }
     }
 
     enum Correction {
@@ -59,7 +69,7 @@ struct CaseProgress {
 
     /// The pause a working day falls in, if any.
     func pause(on day: CalendarDate) -> Pause? {
-        pauses.first { $0.sent < day && ($0.ended.map { day <= $0 } ?? true) }
+        pauses.first { $0.sent < day && ($0.end.map { day <= $0 } ?? true) }
     }
 
     /// Applies one event, or says why it cannot happen now.
@@ -82,7 +92,10 @@ struct CaseProgress {
             runsFrom = date
         case .correctionOverdue:
             guard case .requested(_, let dueBy) = correction else { throw .init("no correction is awaited") }
-            if let dueBy, date <= dueBy { throw .init("the applicant has until \(dueBy) to correct the request") }
+            guard let dueBy else {
+                throw .init("the correction request set no deadline, so the request cannot be deemed withdrawn (Art. 30)")
+            }
+            if date <= dueBy { throw .init("the applicant has until \(dueBy) to correct the request") }
             closed = (.noCorrection, date)
         case .consultationSent(let party):
             try requireNotAwaitingCorrection()
@@ -90,7 +103,10 @@ struct CaseProgress {
                 throw .init("a consultation with \(party.isEmpty ? "this party" : party) is already open")
             }
             let who = party.isEmpty ? "consultation" : "consultation with \(party)"
-            pauses.append(Pause(reason: "paused: \(who) (Art. 33)", why: .consultation(party: party), party: party, sent: date))
+            pauses.append(
+                Pause(
+                    reason: "paused: \(who) (Art. 33)", why: .consultation(party: party), party: party, sent: date,
+                    limit: calendar.nthWorkingDay(rules.consultationAnswerDays, after: date)))
         case .consultationAnswered(let party):
             let open = pauses.indices.filter { pauses[$0].ended == nil && pauses[$0].party != nil }
             let matching = party.isEmpty ? open : open.filter { pauses[$0].party == party }
@@ -115,8 +131,11 @@ struct CaseProgress {
             feeNotice = (date, yuan)
             pauses.append(Pause(reason: "paused: fee notice awaiting payment", why: .feeNotice, party: nil, sent: date))
         case .feePaid:
-            guard let index = pauses.firstIndex(where: { $0.party == nil && $0.ended == nil }) else {
+            guard let index = pauses.firstIndex(where: { $0.party == nil && $0.ended == nil }), let notice = feeNotice else {
                 throw .init("no fee notice awaits payment")
+            }
+            if let last = calendar.nthWorkingDay(rules.feePaymentDays, after: notice.sent), date > last {
+                throw .init("the time to pay ended on \(last): record fee-not-paid (the request is deemed withdrawn)")
             }
             pauses[index].ended = date
         case .feeNotPaid:

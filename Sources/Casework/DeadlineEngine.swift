@@ -2,14 +2,20 @@ import AnnualReport
 
 extension Deadline {
     /// The deadline of a case with these events, in date order, the first being its receipt.
+    /// `notAfter` (today, where the caller knows it) refuses events dated later.
     public static func compute(
-        events: [CaseEvent], calendar: WorkingCalendar = .bundled, rules: DeadlineRules = DeadlineRules()
+        events: [CaseEvent], calendar: WorkingCalendar = .bundled, rules: DeadlineRules = DeadlineRules(),
+        notAfter: CalendarDate? = nil
     ) throws(CaseEventError) -> Deadline {
         guard let first = events.first else {
             throw CaseEventError(index: 0, event: "none", date: nil, reason: "a case starts with its receipt")
         }
         guard case .received(let channel) = first.kind else {
             throw CaseEventError(index: 0, event: first.kind.name, date: first.date, reason: "a case starts with its receipt")
+        }
+        if let notAfter, first.date > notAfter {
+            throw CaseEventError(
+                index: 0, event: first.kind.name, date: first.date, reason: "it is dated after today (\(notAfter))")
         }
         var progress = CaseProgress(receivedBy: channel, on: first.date, at: first.time, calendar: calendar, rules: rules)
         var count = progress.count(eventsByDay: [:])
@@ -21,9 +27,14 @@ extension Deadline {
                     index: index, event: event.kind.name, date: event.date,
                     reason: "events go in date order: this one is dated before \(previous)")
             }
-            guard event.date >= first.date else {
+            guard event.date >= progress.receipt else {
                 throw CaseEventError(
-                    index: index, event: event.kind.name, date: event.date, reason: "it is dated before the receipt")
+                    index: index, event: event.kind.name, date: event.date,
+                    reason: "it is dated before the receipt date \(progress.receipt)")
+            }
+            if let notAfter, event.date > notAfter {
+                throw CaseEventError(
+                    index: index, event: event.kind.name, date: event.date, reason: "it is dated after today (\(notAfter))")
             }
             do {
                 try progress.apply(event, dueNow: count.due)
@@ -134,7 +145,7 @@ extension CaseProgress {
             }
             if let pause = pause(on: day) {
                 trace.append(TraceDay(date: day, kind: kind, count: nil, reason: pause.why, note: pause.reason, events: events))
-                if pauses.contains(where: { $0.ended == nil && $0.sent < day }) { break }
+                if pauses.contains(where: { $0.ended == nil && $0.limit == nil && $0.sent < day }) { break }
                 continue
             }
             counted += 1

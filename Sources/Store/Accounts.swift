@@ -72,7 +72,7 @@ extension ReportStore {
             throw AccountError(description: "办理人员账号须指定所属机关（最长 200 字），其他账号不指定")
         }
         let address = (email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-        if let address, !address.contains("@") || address.count > 200 || address.contains(where: { $0 == "\r" || $0 == "\n" }) {
+        if let address, !MailAddress.isValid(address) {
             throw AccountError(description: "邮箱地址不正确")
         }
         if let problem = PasswordPolicy.problem(password, name: name) { throw AccountError(description: problem) }

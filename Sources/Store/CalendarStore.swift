@@ -34,10 +34,11 @@ extension ReportStore {
                     "INSERT INTO calendar_years (year, text, imported_by, imported_at) VALUES (\(bind: year.year), \(bind: CalendarText.format([year])), \(bind: Self.bounded(user, 64)), \(bind: Self.now()))"
                 ).run()
             }
+            let unfit = try await self.recomputeOpenCases()
             try await self.log(
                 user: user, action: "import-calendar", target: years.map { "\($0.year)" }.joined(separator: ", "),
-                detail: years.map(\.source).joined(separator: "; "))
-            try await self.recomputeOpenCases()
+                detail: years.map(\.source).joined(separator: "; ")
+                    + (unfit.isEmpty ? "" : "; events of cases \(unfit.map(String.init).joined(separator: ", ")) no longer fit"))
         }
         return years.map(\.year)
     }

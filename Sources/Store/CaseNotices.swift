@@ -109,17 +109,16 @@ extension ReportStore {
             try await db.raw("SELECT pattern FROM notice_patterns WHERE agency = \(bind: agency)").first()?.decode(
                 column: "pattern", as: String.self)
             ?? Self.defaultNoticePattern
-        let last = try await db.raw("SELECT last FROM notice_numbers WHERE agency = \(bind: agency) AND year = \(bind: year)")
-            .first()?.decode(
-                column: "last", as: Int.self)
-        let next = (last ?? 0) + 1
-        if last == nil {
-            try await db.raw("INSERT INTO notice_numbers (agency, year, last) VALUES (\(bind: agency), \(bind: year), 1)").run()
-        } else {
-            try await db.raw(
-                "UPDATE notice_numbers SET last = \(bind: next) WHERE agency = \(bind: agency) AND year = \(bind: year)"
-            ).run()
-        }
+        // One statement takes the next number, so that two servers on one database never give the same.
+        guard
+            let row = try await db.raw(
+                """
+                INSERT INTO notice_numbers (agency, year, last) VALUES (\(bind: agency), \(bind: year), 1)
+                ON CONFLICT (agency, year) DO UPDATE SET last = notice_numbers.last + 1 RETURNING last
+                """
+            ).first()
+        else { throw CaseError(description: "告知书未能编号") }
+        let next = try row.decode(column: "last", as: Int.self)
         return pattern.replacingOccurrences(of: "{agency}", with: agency).replacingOccurrences(of: "{year}", with: "\(year)")
             .replacingOccurrences(of: "{n}", with: "\(next)")
     }

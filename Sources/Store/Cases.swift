@@ -123,7 +123,7 @@ extension ReportStore {
 
     /// Files a case: its receipt event, its personal data apart, and the audit entry, in one
     /// transaction. Personal data is purged `retentionDays` after the case closes.
-    public func fileCase(_ new: NewCase, by user: String) async throws -> StoredCase {
+    public func fileCase(_ new: NewCase, by user: String, notAfter today: CalendarDate? = nil) async throws -> StoredCase {
         let name = new.applicantName.trimmingCharacters(in: .whitespacesAndNewlines)
         let description = new.description.trimmingCharacters(in: .whitespacesAndNewlines)
         let agency = new.agency.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -139,10 +139,12 @@ extension ReportStore {
         guard personalFields.allSatisfy({ $0.count <= Self.caseTextLimits.personal }),
             new.delivery.count <= Self.caseTextLimits.delivery
         else { throw CaseError(description: "个人信息每项最长 200 字，获取方式最长 100 字") }
+        let email = new.personal.email.trimmingCharacters(in: .whitespaces)
+        guard email.isEmpty || MailAddress.isValid(email) else { throw CaseError(description: "电子邮箱地址不正确") }
         let attachmentType = try new.document.map { try Self.attachmentType($0.bytes) }
         let calendar = try await workingCalendar()
         let receipt = CaseEvent(.received(new.channel), on: new.received, at: new.time)
-        let deadline = try Self.deadline([receipt], calendar: calendar)
+        let deadline = try Self.deadline([receipt], calendar: calendar, notAfter: today)
         var id = 0
         let code = Self.trackingCode()
         try await transaction {
@@ -183,13 +185,16 @@ extension ReportStore {
     /// Records an event on a case, after checking it against the case's events and the Regulation;
     /// an impossible event is refused with the reason and nothing is written.
     @discardableResult
-    public func recordEvent(caseID: Int, _ event: CaseEvent, note: String = "", by user: String) async throws -> StoredCase {
+    public func recordEvent(
+        caseID: Int, _ event: CaseEvent, note: String = "", by user: String, notAfter today: CalendarDate? = nil
+    ) async throws -> StoredCase {
         guard note.count <= Self.caseTextLimits.note else { throw CaseError(description: "说明最长 2000 字") }
         let calendar = try await workingCalendar()
         try await transaction {
+            try await self.lockCase(caseID)
             let events = try await self.caseEvents(id: caseID)
             guard !events.isEmpty else { throw CaseError(description: "没有编号为 \(caseID) 的申请") }
-            let deadline = try Self.deadline(events.map(\.event) + [event], calendar: calendar)
+            let deadline = try Self.deadline(events.map(\.event) + [event], calendar: calendar, notAfter: today)
             let seq = (events.last?.seq ?? 0) + 1
             try await self.insertEvent(caseID: caseID, seq: seq, event, note: note, by: user)
             try await self.updateSummary(caseID: caseID, deadline)
@@ -202,11 +207,16 @@ extension ReportStore {
         return stored
     }
 
-    /// A case's deadline and trace, computed from its events on today's calendar.
-    public func caseDeadline(id: Int) async throws -> Deadline {
-        let events = try await caseEvents(id: id)
+    /// A case's deadline and trace, computed from its events on today's calendar; for the applicant,
+    /// with the consulted parties unnamed.
+    public func caseDeadline(id: Int, forApplicant: Bool = false) async throws -> Deadline {
+        let events = try await caseEvents(id: id, forApplicant: forApplicant)
         guard !events.isEmpty else { throw CaseError(description: "没有编号为 \(id) 的申请") }
-        return try Self.deadline(events.map(\.event), calendar: try await workingCalendar())
+        do {
+            return try Self.deadline(events.map(\.event), calendar: try await workingCalendar())
+        } catch let error as CaseError {
+            throw CaseError(description: "这件申请记录的事项与现行工作日历不符（\(error.description)），请核对日历")
+        }
     }
 
     /// A case by its id.
@@ -230,9 +240,30 @@ extension ReportStore {
         return out
     }
 
-    /// A case's events in order.
-    public func caseEvents(id: Int) async throws -> [StoredCaseEvent] {
-        try await db.raw("SELECT * FROM case_events WHERE case_id = \(bind: id) ORDER BY seq").all().map(Self.storedEvent)
+    /// A case's events in order; for the applicant, the consulted parties (whose identity may itself
+    /// be protected, Art. 15) named 第三方1, 第三方2 … and the staff's notes left out.
+    public func caseEvents(id: Int, forApplicant: Bool = false) async throws -> [StoredCaseEvent] {
+        let events = try await db.raw("SELECT * FROM case_events WHERE case_id = \(bind: id) ORDER BY seq").all().map(
+            Self.storedEvent)
+        guard forApplicant else { return events }
+        var names: [String: String] = [:]
+        return events.map { stored in
+            var kind = stored.event.kind
+            switch kind {
+            case .consultationSent(let party), .consultationAnswered(let party):
+                let name = names[party] ?? "第三方\(names.count + 1)"
+                names[party] = name
+                if case .consultationSent = kind {
+                    kind = .consultationSent(party: name)
+                } else {
+                    kind = .consultationAnswered(party: name)
+                }
+            default: break
+            }
+            return StoredCaseEvent(
+                seq: stored.seq, event: CaseEvent(kind, on: stored.event.date, at: stored.event.time), note: "", recordedBy: "",
+                recordedAt: stored.recordedAt)
+        }
     }
 
     /// A page of the worklist: due date first, stopped clocks after, then the newest.
@@ -307,13 +338,15 @@ extension ReportStore {
 
     /// Records the same closing event on many cases, each in its own transaction; returns the
     /// cases it could not close, with the reason (one awaiting a correction, say).
-    public func close(caseIDs: [Int], with kind: CaseEventKind, on date: CalendarDate, by user: String) async throws -> [(
+    public func close(
+        caseIDs: [Int], with kind: CaseEventKind, on date: CalendarDate, by user: String, notAfter today: CalendarDate? = nil
+    ) async throws -> [(
         id: Int, reason: String
     )] {
         var refused: [(id: Int, reason: String)] = []
         for id in caseIDs {
             do {
-                try await recordEvent(caseID: id, CaseEvent(kind, on: date), note: "批量办结", by: user)
+                try await recordEvent(caseID: id, CaseEvent(kind, on: date), note: "批量办结", by: user, notAfter: today)
             } catch let error as CaseError {
                 refused.append((id, error.description))
             }
@@ -408,20 +441,38 @@ extension ReportStore {
     }
 
     /// Recomputes every open case's summary (after the calendar changed).
-    func recomputeOpenCases() async throws {
+    /// Recomputes every open case's summary (after the calendar changed); returns the cases whose
+    /// recorded events no longer fit the new calendar (kept as they were, for staff to look at).
+    @discardableResult
+    func recomputeOpenCases() async throws -> [Int] {
         let calendar = try await workingCalendar()
         let ids = try await db.raw("SELECT id FROM cases WHERE state <> 'closed'").all().map {
             try $0.decode(column: "id", as: Int.self)
         }
+        var unfit: [Int] = []
         for id in ids {
+            try await lockCase(id)
             let events = try await caseEvents(id: id).map(\.event)
-            try await updateSummary(caseID: id, try Self.deadline(events, calendar: calendar))
+            do {
+                try await updateSummary(caseID: id, try Self.deadline(events, calendar: calendar))
+            } catch is CaseError {
+                unfit.append(id)
+            }
         }
+        return unfit
     }
 
-    static func deadline(_ events: [CaseEvent], calendar: WorkingCalendar) throws -> Deadline {
+    /// On PostgreSQL, locks a case's row for the rest of the transaction, so that a second server
+    /// recording an event on the same case waits instead of computing from stale events (SQLite's
+    /// writer lock already serialises every transaction).
+    func lockCase(_ id: Int) async throws {
+        guard isPostgres else { return }
+        _ = try await db.raw("SELECT id FROM cases WHERE id = \(bind: id) FOR UPDATE").first()
+    }
+
+    static func deadline(_ events: [CaseEvent], calendar: WorkingCalendar, notAfter: CalendarDate? = nil) throws -> Deadline {
         do {
-            return try Deadline.compute(events: events, calendar: calendar)
+            return try Deadline.compute(events: events, calendar: calendar, notAfter: notAfter)
         } catch {
             throw CaseError(description: error.description)
         }

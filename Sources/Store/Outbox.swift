@@ -40,6 +40,15 @@ extension ReportStore {
         ).all().map(Self.outboxMail)
     }
 
+    /// Claims a mail for sending for ten minutes; false when another server has just claimed or sent it.
+    public func claimMail(id: Int) async throws -> Bool {
+        let now = Self.now()
+        let lease = Self.timestamp(Date().addingTimeInterval(600))
+        return try await db.raw(
+            "UPDATE outbox SET next_attempt_at = \(bind: lease) WHERE id = \(bind: id) AND sent_at IS NULL AND next_attempt_at <= \(bind: now) RETURNING id"
+        ).first() != nil
+    }
+
     /// The newest mail, sent or not (the admins' outbox page).
     public func outbox(limit: Int = 200) async throws -> [OutboxMail] {
         try await db.raw("SELECT * FROM outbox ORDER BY id DESC LIMIT \(bind: limit)").all().map(Self.outboxMail)
@@ -52,7 +61,7 @@ extension ReportStore {
             let attempts = (try row?.decode(column: "attempts", as: Int.self) ?? 0) + 1
             let next = Self.timestamp(Date().addingTimeInterval(Double(attempts * attempts) * 60))
             try await db.raw(
-                "UPDATE outbox SET attempts = \(bind: attempts), error = \(bind: Self.bounded(error, 500)), next_attempt_at = \(bind: next) WHERE id = \(bind: id)"
+                "UPDATE outbox SET attempts = \(bind: attempts), error = \(bind: Self.bounded(Self.maskingAddresses(error), 500)), next_attempt_at = \(bind: next) WHERE id = \(bind: id)"
             ).run()
         } else {
             try await db.raw(
@@ -61,12 +70,22 @@ extension ReportStore {
         }
     }
 
+    /// `text` with every mail address in it masked (`zh***@example.cn`): SMTP servers quote the
+    /// recipient in their refusals, and the outbox page must not show it.
+    static func maskingAddresses(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            guard let at = word.firstIndex(of: "@") else { return String(word) }
+            let local = word[..<at].drop { "<(\"'".contains($0) }
+            return String(word[..<local.startIndex]) + local.prefix(2) + "***" + word[at...]
+        }.joined(separator: " ")
+    }
+
     /// Mails the applicant (where they gave an address) that a notice is waiting on the tracking page.
     func mailNotice(caseID: Int, title: String, number: String) async throws {
         guard let stored = try await caseRecord(id: caseID),
             let email = try await db.raw("SELECT email FROM case_personal WHERE case_id = \(bind: caseID)").first()?.decode(
                 column: "email", as: String.self),
-            email.contains("@")
+            MailAddress.isValid(email)
         else { return }
         try await enqueueMail(
             caseID: caseID, to: email, subject: "【政府信息公开】\(title)",

@@ -57,13 +57,13 @@ enum CaseAPIRoutes {
             guard let stored = try await store.caseRecord(trackingCode: code) else {
                 throw HTTPError(.notFound, message: "no such tracking code")
             }
-            let events = try await store.caseEvents(id: stored.id).map(\.event)
+            let events = try await store.caseEvents(id: stored.id, forApplicant: true).map(\.event)
             return WebApp.json(
                 JSONValue.object([
                     ("agency", .string(stored.agency)), ("state", .string(stored.state)),
                     ("outcome", stored.outcome.map { .string($0.name) } ?? .null),
                     ("events", .array(events.map(eventJSON))),
-                    ("deadline", try await store.caseDeadline(id: stored.id).json),
+                    ("deadline", try await CaseRoutes.deadline(store, stored.id, forApplicant: true).json),
                 ]).serialized())
         }
         router.get("/api/cases") { request, context -> Response in
@@ -89,7 +89,8 @@ enum CaseAPIRoutes {
                         agency: CaseRoutes.scope(user) ?? body.agency, applicantType: type, applicantName: body.applicantName,
                         description: body.description,
                         delivery: String((body.delivery ?? "").prefix(100)), feeWaiver: body.feeWaiver ?? false, channel: channel,
-                        received: receipt.date, time: receipt.time, personal: body.personal ?? ApplicantPersonal()), by: user.name
+                        received: receipt.date, time: receipt.time, personal: body.personal ?? ApplicantPersonal()),
+                    by: user.name, notAfter: try clock.now().date
                 )
                 var response = WebApp.json(caseJSON(stored).serialized())
                 response.status = .created
@@ -139,7 +140,7 @@ enum CaseAPIRoutes {
                 }
                 _ = try await CaseRoutes.visibleCase(store, id, user)
                 let stored = try await store.recordEvent(
-                    caseID: id, CaseEvent(kind, on: date), note: body.note ?? "", by: user.name)
+                    caseID: id, CaseEvent(kind, on: date), note: body.note ?? "", by: user.name, notAfter: try clock.now().date)
                 return WebApp.json(try await detailJSON(store, stored).serialized())
             } catch let error as CaseEventTextError {
                 throw HTTPError(.badRequest, message: error.description)
@@ -217,7 +218,7 @@ enum CaseAPIRoutes {
                         return .object(event)
                     })
             ),
-            ("deadline", try await store.caseDeadline(id: stored.id).json),
+            ("deadline", try await CaseRoutes.deadline(store, stored.id).json),
         ]
         return .object(fields)
     }

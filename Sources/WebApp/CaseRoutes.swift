@@ -80,7 +80,7 @@ enum CaseRoutes {
                     email: form["email"] ?? "",
                     address: form["address"] ?? "", postcode: form["postcode"] ?? ""))
             do {
-                let stored = try await store.fileCase(new, by: session.user.name)
+                let stored = try await store.fileCase(new, by: session.user.name, notAfter: try clock.now().date)
                 throw Redirect(to: "/cases/\(stored.id)")
             } catch let error as CaseError {
                 var response = WebApp.html(
@@ -142,7 +142,8 @@ enum CaseRoutes {
                 throw HTTPError(.badRequest, message: "办理结果不正确")
             }
             let visible = try await store.cases(ids: ids).filter { mayHandle(session.user, $0) }.map(\.id)
-            let refused = try await store.close(caseIDs: visible, with: kind, on: date, by: session.user.name)
+            let refused = try await store.close(
+                caseIDs: visible, with: kind, on: date, by: session.user.name, notAfter: try clock.now().date)
             var message = "已办结 \(visible.count - refused.count) 件"
             if !refused.isEmpty { message += "；未能办结：" + refused.map { "\($0.id)（\($0.reason)）" }.joined(separator: "；") }
             throw Redirect(to: "/cases?message=" + WebApp.percentEncoded(String(message.prefix(1500))))
@@ -159,7 +160,7 @@ enum CaseRoutes {
             return WebApp.html(
                 CasePages.detail(
                     stored, events: try await store.caseEvents(id: id), notices: try await store.notices(caseID: id),
-                    deadline: try await store.caseDeadline(id: id), personal: personal,
+                    deadline: try await deadline(store, id), personal: personal,
                     attachments: try await store.attachments(caseID: id),
                     fees: FeeView(
                         requestNumber: try await store.requestNumberInMonth(caseID: id),
@@ -210,7 +211,8 @@ enum CaseRoutes {
                 let kind = try CaseEventKind(name: name, parameter: value, approvedBy: approvedBy.isEmpty ? nil : approvedBy)
                 if case .extensionApproved(_, nil) = kind { throw CaseError(description: "延期答复须填写批准人（条例第三十三条）") }
                 try await store.recordEvent(
-                    caseID: id, CaseEvent(kind, on: date), note: form["note"] ?? "", by: session.user.name)
+                    caseID: id, CaseEvent(kind, on: date), note: form["note"] ?? "", by: session.user.name,
+                    notAfter: try clock.now().date)
             } catch let error as CaseEventTextError {
                 throw Redirect(to: "/cases/\(id)?problem=" + WebApp.percentEncoded(error.description))
             } catch let error as CaseError {
@@ -234,6 +236,15 @@ enum CaseRoutes {
             ]
         }
         return (header, rows)
+    }
+
+    /// A case's deadline; a 409 saying why when its recorded events no longer fit the calendar.
+    static func deadline(_ store: ReportStore, _ id: Int, forApplicant: Bool = false) async throws -> Deadline {
+        do {
+            return try await store.caseDeadline(id: id, forApplicant: forApplicant)
+        } catch let error as CaseError {
+            throw HTTPError(.conflict, message: error.description)
+        }
     }
 
     /// The agency a user's casework is limited to: an officer's own; nil for reviewers and admins.

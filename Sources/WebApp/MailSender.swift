@@ -30,7 +30,7 @@ struct MailSender: Service {
     @discardableResult
     static func sendWaiting(store: ReportStore, mail: MailConfiguration) async throws -> Int {
         var sent = 0
-        for message in try await store.mailToSend(limit: 50) {
+        for message in try await store.mailToSend(limit: 50) where try await store.claimMail(id: message.id) {
             let body = message.body + (message.link.map { "\n\(mail.publicURL)\($0)\n" } ?? "")
             let error = await Task.detached { () -> String? in
                 do {

@@ -38,7 +38,10 @@ struct MultipartBody {
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
             if pair.count == 2, pair[0].lowercased() == "boundary" {
-                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                // RFC 2046: 1–70 characters. An empty one would stop the process in MultipartKit's
+                // parser (a precondition), so it never gets that far.
+                let boundary = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                return (1...70).contains(boundary.count) ? boundary : nil
             }
         }
         return nil

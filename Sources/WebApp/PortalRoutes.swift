@@ -104,8 +104,8 @@ enum PortalRoutes {
                 response.status = .notFound
                 return response
             }
-            let events = try await store.caseEvents(id: stored.id)
-            let deadline = try await store.caseDeadline(id: stored.id)
+            let events = try await store.caseEvents(id: stored.id, forApplicant: true)
+            let deadline = try await CaseRoutes.deadline(store, stored.id, forApplicant: true)
             let notices = try await store.notices(caseID: stored.id)
             let isNew = request.uri.queryParameters.get("new") == "1"
             return withToken {
@@ -135,9 +135,17 @@ enum PortalRoutes {
             }
             let text = (form["correction"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty, text.count <= 2000 else { throw HTTPError(.badRequest, message: "补正内容为 1–2000 字") }
+            // Received, like the request itself, the day both sides confirm: the next working day when
+            // it arrives after hours or on a day off.
+            let now = try clock.now()
+            let calendar = try await store.workingCalendar()
+            var day = now.date
+            if !calendar.kind(of: day).isWorking || now.time >= DeadlineRules().officeCloses {
+                day = calendar.workingDay(after: day) ?? day
+            }
             do {
                 try await store.recordEvent(
-                    caseID: stored.id, CaseEvent(.correctionReceived, on: try clock.now().date), note: text, by: "applicant")
+                    caseID: stored.id, CaseEvent(.correctionReceived, on: day), note: text, by: "applicant", notAfter: day)
             } catch let error as CaseError {
                 throw HTTPError(.conflict, message: error.description)
             }

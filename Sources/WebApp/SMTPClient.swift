@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 #if canImport(Glibc)
     import Glibc
@@ -40,8 +41,8 @@ enum SMTPClient {
 
     /// Sends `body` (plain text, UTF-8) to `recipient`.
     static func send(_ configuration: MailConfiguration, to recipient: String, subject: String, body: String) throws {
-        guard !recipient.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "<" || $0 == ">" }), recipient.contains("@") else {
-            throw Failure(description: "not a mail address: \(recipient.prefix(80))")
+        guard MailAddress.isValid(recipient), MailAddress.isValid(configuration.from) else {
+            throw Failure(description: "not a mail address (refused before any SMTP command)")
         }
         let connection = try Connection(host: configuration.host, port: configuration.port)
         defer { connection.close() }

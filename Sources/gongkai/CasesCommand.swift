@@ -68,7 +68,9 @@ struct CasesCommand: AsyncParsableCommand {
             let new = NewCase(
                 agency: agency, applicantType: type, applicantName: applicant, description: description, delivery: delivery,
                 channel: channel, received: receipt.date, time: receipt.time)
-            let stored = try await CasesCommand.withStore(library) { try await $0.fileCase(new, by: by) }
+            let stored = try await CasesCommand.withStore(library) {
+                try await $0.fileCase(new, by: by, notAfter: CasesCommand.systemToday)
+            }
             print("\(stored.id)\t\(stored.trackingCode)\tdue \(stored.due?.description ?? "—")")
         }
     }
@@ -91,7 +93,7 @@ struct CasesCommand: AsyncParsableCommand {
                 parsed = CaseEvent(.extensionApproved(workingDays: days, approvedBy: approvedBy), on: parsed.date)
             }
             let stored = try await CasesCommand.withStore(library) {
-                try await $0.recordEvent(caseID: id, parsed, note: note, by: by)
+                try await $0.recordEvent(caseID: id, parsed, note: note, by: by, notAfter: CasesCommand.systemToday)
             }
             print("\(stored.id)\t\(stored.state)\tdue \(stored.due?.description ?? "—")")
         }

@@ -91,18 +91,18 @@ final class DeadlineTests: XCTestCase {
                 ]))
         XCTAssertEqual(deadline.history.map(\.event), ["received", "consultation-sent", "consultation-answered", "extension"])
         XCTAssertEqual(deadline.history[0].due, day("2026-10-22"))
-        XCTAssertNil(deadline.history[1].due, "the clock stopped")
+        XCTAssertEqual(deadline.history[1].due, day("2026-11-12"), "at the latest: the party's 15 working days not counted")
         // 09-22, 09-23, 09-24 not counted: three working days later.
         XCTAssertEqual(deadline.history[2].due, day("2026-10-27"))
         XCTAssertEqual(deadline.history[3].due, day("2026-11-10"))
         XCTAssertEqual(deadline.consultations.first?.answerBy, day("2026-10-19"))
     }
 
-    func testAnOpenConsultationStopsTheClockAndSaysWhatIsLeft() throws {
+    func testAnUnansweredConsultationStopsTheClockForTheParty15WorkingDaysAtMost() throws {
         let deadline = try Deadline.compute(
             events: events(.inPerson, "2025-09-26", [(.consultationSent(party: "某公司"), "2025-10-09")]))
-        XCTAssertNil(deadline.due)
-        XCTAssertEqual(deadline.remainingWorkingDays, 16)
+        // Counted 09-28, 09-29, 09-30, 10-09; stopped 10-10 to 10-29 (the answer period); 16 more from 10-30.
+        XCTAssertEqual(deadline.due, day("2025-11-20"))
         XCTAssertEqual(deadline.state, .paused(["paused: consultation with 某公司 (Art. 33)"]))
         XCTAssertEqual(deadline.consultations.first?.answerBy, day("2025-10-29"))
     }
@@ -198,6 +198,39 @@ final class DeadlineTests: XCTestCase {
         }
         XCTAssertThrowsError(try Deadline.compute(events: []))
         XCTAssertThrowsError(try Deadline.compute(events: [CaseEvent(.withdrawn, on: day("2025-01-02"))]))
+    }
+
+    func testTheRegulationsOtherLimits() {
+        let table: [(String, [CaseEvent], String)] = [
+            (
+                "deemed withdrawn without a deadline set",
+                events(
+                    .inPerson, "2025-09-26",
+                    [(.correctionRequested(dueBy: nil), "2025-09-29"), (.correctionOverdue, "2025-09-29")]),
+                "set no deadline"
+            ),
+            (
+                "a fee paid after its 20 working days",
+                events(.inPerson, "2025-03-03", [(.feeNoticeSent(yuan: 100), "2025-03-10"), (.feePaid, "2025-04-09")]),
+                "ended on 2025-04-08"
+            ),
+            (
+                "an event before an after-hours online receipt",
+                events(.online, "2025-01-24", at: "18:00", [(.correctionRequested(dueBy: nil), "2025-01-25")]),
+                "before the receipt date 2025-01-26"
+            ),
+        ]
+        for (name, events, reason) in table {
+            XCTAssertThrowsError(try Deadline.compute(events: events), name) { error in
+                XCTAssertTrue("\(error)".contains(reason), "\(name): \(error)")
+            }
+        }
+        XCTAssertThrowsError(
+            try Deadline.compute(
+                events: events(.inPerson, "2025-09-26", [(.withdrawn, "2025-10-09")]), notAfter: day("2025-10-08"))
+        ) {
+            XCTAssertTrue("\($0)".contains("dated after today (2025-10-08)"))
+        }
     }
 
     func testADeadlineInAYearWithNoCalendarIsFlaggedProvisional() throws {

@@ -89,6 +89,7 @@ final class CaseworkWebTests: XCTestCase {
                 }
 
                 // A correction asked for on 09-29: the clock waits for the applicant.
+                clock.set("2025-09-29")
                 _ = try await record([("event", "correction-requested"), ("date", "2025-09-29"), ("value", "2025-10-20")])
                 clock.set("2025-10-09")
                 let waiting = Self.page(try await applicant.get(client, "/track/\(code)"))
@@ -102,15 +103,20 @@ final class CaseworkWebTests: XCTestCase {
                 XCTAssertEqual(afterCorrection?.due?.description, "2025-11-05", database)
 
                 // A second correction request is refused, with the reason on the page.
-                let refused = try await record([("event", "correction-requested"), ("date", "2025-10-10")])
+                let refused = try await record([("event", "correction-requested"), ("date", "2025-10-09")])
                 let problemPage = Self.page(try await staff.get(client, try XCTUnwrap(refused.headers[.location])))
                 XCTAssertTrue(problemPage.contains("only once"), database)
-                // An extension needs its approver.
+                // Nothing can be recorded ahead of today; an extension needs its approver.
+                let ahead = try await record([("event", "withdrawn"), ("date", "2025-10-10")])
+                let aheadPage = Self.page(try await staff.get(client, try XCTUnwrap(ahead.headers[.location])))
+                XCTAssertTrue(aheadPage.contains("dated after today"), database)
+                clock.set("2025-11-03")
                 let unapproved = try await record([("event", "extension"), ("date", "2025-11-03"), ("value", "10")])
                 XCTAssertTrue(try XCTUnwrap(unapproved.headers[.location]).contains("problem="))
                 _ = try await record([("event", "extension"), ("date", "2025-11-03"), ("value", "10"), ("approved_by", "王主任")])
                 let afterExtension = try await store.caseRecord(id: id)
                 XCTAssertEqual(afterExtension?.due?.description, "2025-11-19", database)
+                clock.set("2025-11-18")
                 _ = try await record([
                     ("event", "replied"), ("date", "2025-11-18"), ("reply", "third-party"), ("note", "涉及企业商业秘密"),
                 ])
@@ -211,6 +217,19 @@ final class CaseworkWebTests: XCTestCase {
                 let forged = try await applicant.post(
                     client, "/apply", [("csrf", "forged"), ("name", "x"), ("description", "y")])
                 XCTAssertEqual(forged.status, .forbidden)
+                // An empty multipart boundary once reached a precondition in the parser: now a 400.
+                let emptyBoundary = try await client.execute(
+                    uri: "/apply", method: .post, headers: [.contentType: "multipart/form-data; boundary=\"\""],
+                    body: ByteBuffer(string: "--\r\n"))
+                XCTAssertEqual(emptyBoundary.status, .badRequest)
+                // An address that would split an SMTP command is refused at the door.
+                let applyForm = Self.page(try await applicant.get(client, "/apply"))
+                let token = try XCTUnwrap(Browser.csrf(in: applyForm))
+                let injected = try await applicant.post(
+                    client, "/apply",
+                    [("csrf", token), ("agency", "某市统计局"), ("name", "钱七"), ("description", "x"), ("email", "a@b.cn\r\nRSET")])
+                XCTAssertEqual(injected.status, .badRequest)
+                XCTAssertTrue(Self.page(injected).contains("电子邮箱地址不正确"), database)
                 var stranger = Browser()
                 let desk = try await stranger.get(client, "/cases")
                 XCTAssertEqual(desk.status, .seeOther, "the desk needs a sign-in")
