@@ -18,6 +18,13 @@ enum PortalRoutes {
         let lookups = RateLimiter(limit: 30, window: 600)
     }
 
+    /// The key an address is limited by: an IPv6 address by its /64 (one subscriber's whole block),
+    /// an IPv4 address as it is.
+    static func addressKey(_ address: String) -> String {
+        guard address.contains(":") else { return address }
+        return address.split(separator: ":", omittingEmptySubsequences: false).prefix(4).joined(separator: ":") + "::/64"
+    }
+
     static func collection(store: ReportStore, clock: CaseClock, behindProxy: Bool) -> RouteCollection<AppContext> {
         let router = RouteCollection(context: AppContext.self)
         let limits = Limits()
@@ -59,7 +66,7 @@ enum PortalRoutes {
                 form = try await Form.read(request)
             }
             try checkToken(request, form)
-            let address = context.clientAddress(request, behindProxy: behindProxy)
+            let address = addressKey(context.clientAddress(request, behindProxy: behindProxy))
             let name = (form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let idNumber = (form["id_number"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             try throttled(await limits.perAddress.admit(["address:\(address)"]))
@@ -79,6 +86,9 @@ enum PortalRoutes {
             var filed = new
             filed.document = document
             do {
+                // With a register, only its agencies take requests (a made-up name would open a series of its own).
+                let register = try await store.agencies(under: nil).map(\.name)
+                if !register.isEmpty, !register.contains(filed.agency) { throw CaseError(description: "请从列表中选择受理机关") }
                 let stored = try await store.fileCase(filed, by: "applicant")
                 throw Redirect(to: "/track/\(stored.trackingCode)?new=1")
             } catch let error as CaseError {

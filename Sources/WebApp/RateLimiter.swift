@@ -32,11 +32,13 @@ actor RateLimiter {
         return nil
     }
 
+    /// Forgets keys with nothing in the window, and if that is not enough the tenth least recently
+    /// seen, so that the sorting is paid once per tenth of the capacity, not on every request.
     private func forgetOldest(now: Date) {
         let start = now.addingTimeInterval(-window)
         times = times.filter { $0.value.contains { $0 > start } }
-        while times.count >= capacity, let oldest = times.min(by: { ($0.value.last ?? now) < ($1.value.last ?? now) })?.key {
-            times[oldest] = nil
-        }
+        guard times.count + capacity / 10 >= capacity else { return }
+        let oldest = times.sorted { ($0.value.last ?? now) < ($1.value.last ?? now) }.prefix(max(1, capacity / 10)).map(\.key)
+        for key in oldest { times[key] = nil }
     }
 }
