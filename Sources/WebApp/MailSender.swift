@@ -1,29 +1,15 @@
 import Foundation
-import Logging
-import ServiceLifecycle
 import Store
 
-/// Sends the outbox beside the HTTP server, and once a day (from 08:00 China time) queues each
-/// officer's digest of due-soon and overdue requests. Without an SMTP server configured the mail
-/// waits in the outbox (the admins' page shows it).
-struct MailSender: Service {
-    let store: ReportStore
-    let mail: MailConfiguration?
-    let clock: CaseClock
-    let logger: Logger
-    var interval: Duration = .seconds(15)
-
-    func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            do {
-                let now = try clock.now()
-                if now.time.hour >= 8 { try await store.queueDigests(today: now.date) }
-                if let mail { try await Self.sendWaiting(store: store, mail: mail) }
-            } catch {
-                logger.error("mail: \(String(describing: error))")
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-        }
+/// Sends the outbox, and once a day (from 08:00 China time) queues each officer's digest of due-soon
+/// and overdue requests. Without an SMTP server configured the mail waits in the outbox (the admins'
+/// page shows it).
+enum MailSender {
+    /// One round: the day's digests, then whatever mail is due.
+    static func round(store: ReportStore, mail: MailConfiguration?, clock: CaseClock) async throws {
+        let now = try clock.now()
+        if now.time.hour >= 8 { try await store.queueDigests(today: now.date) }
+        if let mail { try await sendWaiting(store: store, mail: mail) }
     }
 
     /// Tries every mail that is due; returns how many went.

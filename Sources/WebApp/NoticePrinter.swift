@@ -1,29 +1,11 @@
 import Foundation
-import Logging
 import ReportSources
-import ServiceLifecycle
 import Store
 
 /// Prints the notices' PDFs off the request path: an event stores its notice as Word and HTML at
 /// once, and this service, beside the HTTP server, prints what is waiting through headless Chromium
 /// (or LibreOffice). A notice that cannot be printed keeps the reason; its Word file still serves.
-struct NoticePrinter: Service {
-    let store: ReportStore
-    let logger: Logger
-    /// How often to look for notices to print.
-    var interval: Duration = .seconds(2)
-
-    func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            do {
-                try await Self.printWaiting(store: store, limit: 10)
-            } catch {
-                logger.error("notice printing: \(String(describing: error))")
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-        }
-    }
-
+enum NoticePrinter {
     /// Prints up to `limit` waiting notices; returns how many were tried.
     @discardableResult
     static func printWaiting(store: ReportStore, limit: Int) async throws -> Int {

@@ -86,12 +86,7 @@ public enum WebApp {
         return Application(
             router: router(store: store, configuration: configuration), server: .http1(configuration: http),
             configuration: .init(address: .hostname(host, port: port), serverName: "gongkai"),
-            services: [
-                JobRunner(store: store, metrics: configuration.metrics, logger: Logger(label: "gongkai.jobs")),
-                MailSender(
-                    store: store, mail: configuration.mail, clock: configuration.clock, logger: Logger(label: "gongkai.mail")),
-                RetentionSweeper(store: store, clock: configuration.clock, logger: Logger(label: "gongkai.retention")),
-            ] + (configuration.printsNotices ? [NoticePrinter(store: store, logger: Logger(label: "gongkai.notices"))] : []))
+            services: services(store: store, configuration: configuration))
     }
 
     /// Prints the notices waiting for their PDF (what the server's printer does every few seconds);
@@ -105,6 +100,31 @@ public enum WebApp {
     @discardableResult
     public static func sendWaitingMail(store: ReportStore, mail: MailConfiguration) async throws -> Int {
         try await MailSender.sendWaiting(store: store, mail: mail)
+    }
+
+    /// The work beside the HTTP server: orphaned import jobs, mail, personal data retention, and (unless
+    /// turned off) printing notices.
+    static func services(store: ReportStore, configuration: Configuration) -> [Periodic] {
+        let logger = Logger(label: "gongkai.services")
+        let clock = configuration.clock, metrics = configuration.metrics, mail = configuration.mail
+        var services = [
+            Periodic(name: "import jobs", interval: .seconds(10), logger: logger) {
+                try await JobRunner.takeUpOrphans(store: store, metrics: metrics, logger: logger)
+            },
+            Periodic(name: "mail", interval: .seconds(15), logger: logger) {
+                try await MailSender.round(store: store, mail: mail, clock: clock)
+            },
+            Periodic(name: "personal data retention", interval: .seconds(3600), logger: logger) {
+                try await RetentionSweeper.round(store: store, clock: clock, logger: logger)
+            },
+        ]
+        if configuration.printsNotices {
+            services.append(
+                Periodic(name: "notice printing", interval: .seconds(2), logger: logger) {
+                    try await NoticePrinter.printWaiting(store: store, limit: 10)
+                })
+        }
+        return services
     }
 
     /// Reads an import job if this server can claim it, and counts it in the metrics when it ran.

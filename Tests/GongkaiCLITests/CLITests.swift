@@ -222,30 +222,11 @@ final class CLITests: XCTestCase {
             ["users", "add", "reviewer", "--role", "admin", "--data", folder.path], stdin: Data((password + "\n").utf8))
         XCTAssertEqual(user.status, 0, user.err)
 
-        let port = FreePort.next()
-        let server = Process()
-        server.executableURL = binary
-        server.arguments = ["serve", "--data", folder.path, "--port", String(port)]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate() }
-        Thread.sleep(forTimeInterval: 1.5)
-
-        let artifacts = ProcessInfo.processInfo.environment["GONGKAI_ARTIFACTS"] ?? NSTemporaryDirectory()
-        let walk = Process()
-        walk.executableURL = URL(fileURLWithPath: python)
-        walk.arguments = [
-            Self.fixtures.deletingLastPathComponent().appendingPathComponent("Browser/walkthrough.py").path,
-            "http://127.0.0.1:\(port)", artifacts, Self.fixtures.path, "reviewer", password,
-        ]
-        let out = Pipe()
-        walk.standardOutput = out
-        walk.standardError = out
-        try walk.run()
-        let transcript = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        walk.waitUntilExit()
-        XCTAssertEqual(walk.terminationStatus, 0, transcript)
+        let artifacts = Walkthrough.artifacts
+        let (status, transcript) = try Walkthrough.run(
+            gongkai: binary, library: folder.path, python: python, script: "walkthrough.py",
+            arguments: [artifacts, Self.fixtures.path, "reviewer", password])
+        XCTAssertEqual(status, 0, transcript)
         XCTAssertTrue(transcript.contains("ok: the dashboard fits a phone"), transcript)
         XCTAssertTrue(
             FileManager.default.fileExists(

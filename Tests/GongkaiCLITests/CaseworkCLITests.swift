@@ -137,29 +137,10 @@ final class CaseworkCLITests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
 
-        let port = FreePort.next()
-        let server = Process()
-        server.executableURL = binary
-        server.arguments = ["serve", "--data", folder, "--port", String(port)]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate() }
-        Thread.sleep(forTimeInterval: 1.5)
-
-        let artifacts = ProcessInfo.processInfo.environment["GONGKAI_ARTIFACTS"] ?? NSTemporaryDirectory()
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Browser/casework.py")
-        let walk = Process()
-        walk.executableURL = URL(fileURLWithPath: python)
-        walk.arguments = [script.path, "http://127.0.0.1:\(port)", artifacts, "officer", password]
-        let out = Pipe()
-        walk.standardOutput = out
-        walk.standardError = out
-        try walk.run()
-        let transcript = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        walk.waitUntilExit()
-        XCTAssertEqual(walk.terminationStatus, 0, transcript)
+        let artifacts = Walkthrough.artifacts
+        let (status, transcript) = try Walkthrough.run(
+            gongkai: binary, library: folder, python: python, script: "casework.py", arguments: [artifacts, "officer", password])
+        XCTAssertEqual(status, 0, transcript)
         XCTAssertTrue(transcript.contains("ok: the drill-down lists the case behind the number"), transcript)
         XCTAssertTrue(
             FileManager.default.fileExists(
