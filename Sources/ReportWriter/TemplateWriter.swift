@@ -2,7 +2,13 @@ import AnnualReport
 
 /// A blank, commented YAML data file of the right format for a year: `gongkai init`.
 public enum TemplateWriter {
-    public static func yaml(year: Int, agency: String) -> String {
+    /// The file; `filled` gives cells already known (table 三 counted from the cases, say) with where
+    /// they come from, and `feesYuan` the information processing fees collected, for section 六.
+    public static func yaml(
+        year: Int, agency: String, filled: [String: (value: CellNumber, source: String)] = [:], feesYuan: Int? = nil
+    )
+        -> String
+    {
         let format = ReportFormat.layout(.required(forYear: year))
         let notice = format.version == .v2019 ? "2019 年格式（国办公开办函〔2019〕60号）" : "2021 年格式（国办公开办函〔2021〕30号）"
         var out = """
@@ -26,7 +32,7 @@ public enum TemplateWriter {
                 （在此填写存在的主要问题及改进情况）
               # 六、其他需要报告的事项\(format.version == .v2021 ? "（须说明信息处理费的收取情况）" : "")
               other: |
-                \(format.version == .v2021 ? "本年度未收取信息处理费。" : "无。")
+                \(feesYuan.map { $0 > 0 ? "本年度收取信息处理费\($0)元。" : "本年度未收取信息处理费。" } ?? (format.version == .v2021 ? "本年度未收取信息处理费。" : "无。"))
 
             """
         var openPath: [Substring] = []
@@ -51,9 +57,11 @@ public enum TemplateWriter {
                     }
                     openPath = Array(parts.dropLast())
                     let total = column.key == "total" || row.key == "requests.total"
+                    let value = filled[key].map { "\($0.value)" } ?? "null"
+                    let note = filled[key].map { "（\($0.source)）" } ?? (total ? "（可留空，自动计算）" : "")
                     out +=
                         String(repeating: "  ", count: parts.count - 1)
-                        + "\(parts.last ?? ""): null  # \(column.label)\(total ? "（可留空，自动计算）" : "")\n"
+                        + "\(parts.last ?? ""): \(value)  # \(column.label)\(note)\n"
                 }
             }
         }

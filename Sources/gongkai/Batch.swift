@@ -2,6 +2,7 @@ import AnnualReport
 import Foundation
 import ReportReader
 import ReportSources
+import ReportWriter
 
 /// Reads every input — files, `-`, and folders searched recursively — one bad file never stopping
 /// the rest, with a progress bar on a terminal and a summary at the end.
@@ -44,9 +45,11 @@ struct Batch {
             if showBar { drawBar(done: n, total: files.count, current: file.relative) }
             let result: Result<Report, ReadError>
             do {
-                result = .success(try ReportSources.read(bytes: Inputs.bytes(of: file.path), origin: file.path))
+                result = .success(try Inputs.report(bytes: Inputs.bytes(of: file.path), origin: file.path))
             } catch let error as ReadError {
                 result = .failure(error)
+            } catch let error as InputError {
+                result = .failure(ReadError(origin: file.path, problem: .unreadable(error.description)))
             } catch {
                 result = .failure(ReadError(origin: file.path, problem: .unreadable("\(error)")))
             }

@@ -1,5 +1,8 @@
+import AnnualReport
 import Foundation
 import ReportReader
+import ReportSources
+import ReportWriter
 
 /// Reads the files named on the command line (`-` is standard input).
 enum Inputs {
@@ -18,6 +21,20 @@ enum Inputs {
             throw ReadError(origin: path, problem: .unreadable("permission denied or not a regular file"))
         }
         return [UInt8](data)
+    }
+
+    /// Whether a file is a data file (`gongkai init`'s YAML, or the canonical JSON) rather than a
+    /// published report.
+    static func isDataFile(_ bytes: [UInt8], origin: String) -> Bool {
+        let lower = origin.lowercased()
+        return lower.hasSuffix(".json") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+            || bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
+    }
+
+    /// The report in a file: a data file through `ReportInput`, anything else through the reader.
+    static func report(bytes: [UInt8], origin: String) throws -> Report {
+        isDataFile(bytes, origin: origin)
+            ? try ReportInput.read(bytes: bytes, origin: origin) : try ReportSources.read(bytes: bytes, origin: origin)
     }
 
     /// A text file (UTF-8), for calendars and case files.

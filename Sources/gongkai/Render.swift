@@ -21,6 +21,7 @@ struct Render: ParsableCommand {
 
             Examples:
               gongkai init --year 2025 --agency 某市统计局 > report.yaml
+              gongkai init --year 2025 --agency 某市统计局 --from-cases > report.yaml   table 三 from the cases
               gongkai render report.yaml --to pdf                      writes report.pdf
               gongkai render report.yaml --to docx -o 年度报告.docx
               gongkai render report.json --to csv -o -                CSV on standard output
@@ -46,12 +47,7 @@ struct Render: ParsableCommand {
         let report: Report
         do {
             bytes = try Inputs.bytes(of: input)
-            let lower = input.lowercased()
-            let isData =
-                lower.hasSuffix(".json") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
-                || bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
-            report =
-                isData ? try ReportInput.read(bytes: bytes, origin: input) : try ReportSources.read(bytes: bytes, origin: input)
+            report = try Inputs.report(bytes: bytes, origin: input)
         } catch let error as ReadError {
             Inputs.printError(error.description)
             throw ExitCode(2)
@@ -101,12 +97,13 @@ struct Render: ParsableCommand {
     }
 }
 
-struct Init: ParsableCommand {
+struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a blank, commented data file of the right format for a year.",
         discussion: """
             Examples:
               gongkai init --year 2025 --agency 某市统计局 > report.yaml
+              gongkai init --year 2025 --agency 某市统计局 --from-cases > report.yaml   table 三 from the cases
               gongkai render report.yaml --to pdf
             """
     )
@@ -117,13 +114,28 @@ struct Init: ParsableCommand {
     @Option(help: "The reporting body, e.g. 某市统计局.")
     var agency: String
 
+    @Flag(help: "Fill table 三 (and the fees of section 六) from the agency's cases in the library.")
+    var fromCases = false
+
+    @OptionGroup var library: LibraryOptions
+
     func validate() throws {
         guard (2019...2100).contains(year) else {
             throw ValidationError("--year must be 2019–2100 (the Regulation's formats begin with 2019)")
         }
     }
 
-    func run() {
-        print(TemplateWriter.yaml(year: year, agency: agency), terminator: "")
+    func run() async throws {
+        guard fromCases else { return print(TemplateWriter.yaml(year: year, agency: agency), terminator: "") }
+        let (table, fees) = try await CasesCommand.withStore(library) { store in
+            (try await store.requestsTable(agency: agency, year: year), try await store.feesCollected(agency: agency, year: year))
+        }
+        var filled: [String: (value: CellNumber, source: String)] = [:]
+        for (index, definition) in table.report.format.cells.enumerated() where definition.table == .requests {
+            if let value = table.report.cells[index].value {
+                filled[definition.key] = (value, "按办件统计")
+            }
+        }
+        print(TemplateWriter.yaml(year: year, agency: agency, filled: filled, feesYuan: fees), terminator: "")
     }
 }

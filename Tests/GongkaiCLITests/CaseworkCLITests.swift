@@ -111,6 +111,20 @@ final class CaseworkCLITests: XCTestCase {
         XCTAssertEqual(cells.first { $0["key"] as? String == "requests.partly_granted.natural_person" }?["cases"] as? [Int], [1])
         let list = try run(["cases", "list", "--filter", "closed", "--data", folder])
         XCTAssertTrue(list.out.hasPrefix("1\t2025-11-13\tclosed"), list.out)
+
+        // The annual report's data file with table 三 filled from the cases, and checked as data.
+        let template = try run(["init", "--year", "2025", "--agency", "某市统计局", "--from-cases", "--data", folder])
+        XCTAssertEqual(template.status, 0, template.err)
+        XCTAssertTrue(template.out.contains("natural_person: 1  # 自然人（按办件统计）"), template.out)
+        let file = folder + "/2025.yaml"
+        try template.out.write(toFile: file, atomically: true, encoding: .utf8)
+        let checked = try run(["check", file, "--json"])
+        XCTAssertEqual(checked.status, 0, checked.out + checked.err)
+        let parsed = try run(["parse", file, "--json"])
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(parsed.out.utf8)) as? [String: Any])
+        let requests = try XCTUnwrap(report["requests"] as? [String: Any])
+        XCTAssertEqual(
+            (requests["partly_granted"] as? [String: Any])?["total"] as? Int, 1, "read as data, not as a published text")
     }
 
     /// The walkthrough of the "done when", in a real browser (Tests/Browser/casework.py):
