@@ -167,6 +167,19 @@ public struct Deadline: Sendable {
     /// Whether the due date rests on a guessed calendar (a year with no notice loaded).
     public var isProvisional: Bool { !uncoveredYears.isEmpty }
 
+    /// While the case waits on someone else, the last day they have: the applicant's correction or
+    /// payment, a consulted party's answer. Past it, staff must act (deem it withdrawn, decide alone).
+    public var waitingUntil: CalendarDate? {
+        switch state {
+        case .awaitingCorrection(_, let dueBy): return dueBy
+        case .paused:
+            let answers = consultations.filter { $0.answered == nil }.compactMap(\.answerBy)
+            let payment = trace.last?.reason == .feeNotice ? feeDueBy : nil
+            return (answers + [payment].compactMap { $0 }).min()
+        case .open, .closed: return nil
+        }
+    }
+
     /// Whether the case was answered after its due date.
     public var repliedLate: Bool {
         guard case .closed(.replied, let on) = state, let due else { return false }

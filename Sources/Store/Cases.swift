@@ -83,6 +83,8 @@ public struct StoredCase: Sendable, Equatable {
     public let closedOn: CalendarDate?
     public let outcome: CaseOutcome?
     public let assignedTo: String?
+    /// While the case waits on the applicant or a third party, the last day they have.
+    public let waitsUntil: CalendarDate?
     public let updatedAt: String
 }
 
@@ -277,7 +279,11 @@ extension ReportStore {
         switch filter {
         case .active: conditions.append("state <> 'closed'")
         case .dueSoon: conditions.append("state = 'open' AND due >= \(bind: today.description) AND due <= \(bind: soon)")
-        case .overdue: conditions.append("state = 'open' AND due < \(bind: today.description)")
+        case .overdue:
+            // Past the reply date, or past the last day of a wait on the applicant or a third party.
+            conditions.append(
+                "((state = 'open' AND due < \(bind: today.description)) OR (state <> 'closed' AND waits_until < \(bind: today.description)))"
+            )
         case .closed: conditions.append("state = 'closed'")
         case .all: break
         }
@@ -487,7 +493,8 @@ extension ReportStore {
         try await db.raw(
             """
             UPDATE cases SET state = \(bind: deadline.state.name), due = \(bind: deadline.due?.description), received = \(bind: deadline.receipt.description),
-            closed_on = \(bind: closedOn), outcome = \(bind: outcome), updated_at = \(bind: Self.now()) WHERE id = \(bind: caseID)
+            closed_on = \(bind: closedOn), outcome = \(bind: outcome), waits_until = \(bind: deadline.waitingUntil?.description),
+            updated_at = \(bind: Self.now()) WHERE id = \(bind: caseID)
             """
         ).run()
     }
@@ -528,7 +535,7 @@ extension ReportStore {
             feeWaiver: try row.decode(column: "fee_waiver", as: Int.self) != 0, channel: channel, received: received,
             state: try row.decode(column: "state", as: String.self), due: try date("due"), closedOn: try date("closed_on"),
             outcome: try row.decode(column: "outcome", as: String?.self).flatMap(CaseOutcome.init(name:)),
-            assignedTo: try row.decode(column: "assigned_to", as: String?.self),
+            assignedTo: try row.decode(column: "assigned_to", as: String?.self), waitsUntil: try date("waits_until"),
             updatedAt: try row.decode(column: "updated_at", as: String.self))
     }
 

@@ -114,7 +114,10 @@ extension ReportStore {
                 try await self.db.raw("INSERT INTO digests (user_id, day) VALUES (\(bind: id), \(bind: today.description))").run()
                 guard !overdue.isEmpty || !soon.isEmpty else { return }
                 func lines(_ cases: [StoredCase]) -> String {
-                    cases.map { "  · \($0.id) \($0.applicantName) 答复期限 \($0.due?.description ?? "—")" }.joined(separator: "\n")
+                    cases.map { c in
+                        let waiting = c.waitsUntil.map { $0 < today ? "，等待至 \($0) 已过期" : "" } ?? ""
+                        return "  · \(c.id) \(c.applicantName) 答复期限 \(c.due?.description ?? "—")\(waiting)"
+                    }.joined(separator: "\n")
                 }
                 var body = "\(try officer.decode(column: "name", as: String.self))：\n\n\(agency) \(today) 的政府信息公开申请办理提醒。\n"
                 if !overdue.isEmpty { body += "\n已超期 \(overdue.count) 件：\n" + lines(overdue) + "\n" }

@@ -234,6 +234,7 @@ struct Migration: Sendable {
                     due TEXT,
                     closed_on TEXT,
                     outcome TEXT,
+                    waits_until TEXT,
                     assigned_to TEXT,
                     created_at TEXT NOT NULL,
                     updated_at TEXT NOT NULL

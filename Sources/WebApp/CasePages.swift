@@ -48,8 +48,15 @@ enum CasePages {
                     dueClass = " class=\"n-warning\""
                 }
             }
-            let dueText: HTML = c.due.map { "\($0)" } ?? "—"
-            let overdue: HTML = dueClass.contains("error") ? " 超期" : ""
+            var dueText: HTML = c.due.map { "\($0)" } ?? "—"
+            var overdue: HTML = dueClass.contains("error") ? " 超期" : ""
+            if c.state != "open", c.state != "closed", let until = c.waitsUntil {
+                dueText += "<br><span class=\"muted\">等待至 \(until)</span>"
+                if until < today {
+                    dueClass = " class=\"n-error\""
+                    overdue = " 等待已过期，需处理"
+                }
+            }
             return """
                 <tr><td><input type="checkbox" name="ids" value="\(c.id)" form="bulk" aria-label="选择 \(c.id)"></td><td><a href="/cases/\(c.id)">\(c.id)</a></td><td>\(c.agency)</td><td>\(c.applicantName)</td><td>\(c.received)</td><td\(trusted: dueClass)>\(dueText)\(overdue)</td><td>\(CaseViews.stateLabel(c.state))\(c.outcome.map { "：" + $0.title } ?? "")</td><td>\(c.assignedTo ?? "")</td></tr>
                 """

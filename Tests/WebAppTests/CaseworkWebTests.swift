@@ -434,6 +434,30 @@ final class CaseworkWebTests: XCTestCase {
         }
     }
 
+    func testALapsedWaitShowsAmongTheOverdue() async throws {
+        try await Libraries.each { store, database in
+            try await store.addUser(name: "officer", password: "of-passphrase-2026", role: .officer, agency: "某市统计局")
+            let stored = try await store.fileCase(
+                NewCase(
+                    agency: "某市统计局", applicantType: .naturalPerson, applicantName: "孙八", description: "x", delivery: "纸质",
+                    channel: .inPerson, received: try XCTUnwrap(CalendarDate(iso: "2025-09-26"))), by: "officer")
+            try await store.recordEvent(
+                caseID: stored.id,
+                CaseEvent(
+                    .correctionRequested(dueBy: CalendarDate(iso: "2025-10-10")),
+                    on: try XCTUnwrap(CalendarDate(iso: "2025-09-29"))),
+                by: "officer")
+            let waiting = try await store.caseRecord(id: stored.id)
+            XCTAssertEqual(waiting?.waitsUntil?.description, "2025-10-10", database)
+            try await Self.app(store, TestClock("2025-10-20", "10:00")).test(.router) { client in
+                var staff = Browser()
+                _ = try await staff.signIn(client, "officer", "of-passphrase-2026")
+                let overdue = Self.page(try await staff.get(client, "/cases?filter=overdue"))
+                XCTAssertTrue(overdue.contains("孙八") && overdue.contains("等待已过期，需处理"), database)
+            }
+        }
+    }
+
     private static func onPath(_ name: String) -> Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
             FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
