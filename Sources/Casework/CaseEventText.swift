@@ -79,3 +79,27 @@ extension CaseEventKind {
         }
     }
 }
+
+extension CaseEvent {
+    /// Parses `KIND:YYYY-MM-DD[:VALUE]`, the form the command line and the calculator API take.
+    public init(text: String) throws(CaseEventTextError) {
+        let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, let date = CalendarDate(iso: parts[1]) else {
+            throw CaseEventTextError(description: "an event is KIND:YYYY-MM-DD[:VALUE], not “\(text.prefix(80))”")
+        }
+        self.init(try CaseEventKind(name: parts[0], parameter: parts.count > 2 ? parts[2] : nil), on: date)
+    }
+
+    /// Parses a receipt's day and time: `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+    public static func receipt(text: String) throws(CaseEventTextError) -> (date: CalendarDate, time: TimeOfDay?) {
+        let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
+        guard let first = parts.first, let date = CalendarDate(iso: first) else {
+            throw CaseEventTextError(description: "a receipt is YYYY-MM-DD or YYYY-MM-DDTHH:MM, not “\(text.prefix(80))”")
+        }
+        guard parts.count == 2 else { return (date, nil) }
+        guard let time = TimeOfDay(text: parts[1]) else {
+            throw CaseEventTextError(description: "a receipt's time is HH:MM, not “\(parts[1].prefix(20))”")
+        }
+        return (date, time)
+    }
+}

@@ -16,22 +16,27 @@ public enum HTMLWriter {
             }
         }
         body += "<p class=\"signature\">\(escape(document.report.agency ?? ""))<br>\(escape(document.dateLine ?? ""))</p>\n"
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(document.title))</title>
-            <style>
-            \(stylesheet)
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
+        return page(title: document.title, style: stylesheet, body: body)
+    }
 
-            """
+    /// A whole standalone page: the title (escaped here), its own stylesheet, and `body` (markup).
+    static func page(title: String, style: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
     }
 
     /// One statutory table; `marks` gives a CSS class to the cells with these canonical keys (the

@@ -46,30 +46,23 @@ public enum LetterWriter {
     public static func html(_ letter: Letter) -> String {
         let escape = HTMLWriter.escape
         let paragraphs = letter.paragraphs.map { "<p>\(escape($0))</p>" }.joined(separator: "\n")
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(letter.title))</title>
-            <style>
-            @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-            body { font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28pt; max-width: 42em; margin: 1em auto; padding: 0 1em; }
-            h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.4; margin: 0.5em 0 1em; }
-            p { margin: 0; text-indent: 2em; } p.number, p.issuer { text-align: right; text-indent: 0; } p.addressee { text-indent: 0; }
-            p.issuer { margin-top: 2em; }
-            </style>
-            </head>
-            <body>
+        let body = """
             <p class="number">\(escape(letter.number))</p>
             <h1>\(escape(letter.title))</h1>
             <p class="addressee">\(escape(letter.addressee))</p>
             \(paragraphs)
             <p class="issuer">\(escape(letter.issuer))<br>\(escape(letter.dateLine))</p>
-            </body>
-            </html>
 
             """
+        return HTMLWriter.page(title: letter.title, style: style, body: body)
     }
+
+    /// A4 with the 公文 margins, 仿宋 三号 body, 小标宋 二号 title.
+    static let style = """
+        @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+        body { font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28pt; max-width: 42em; margin: 1em auto; padding: 0 1em; }
+        h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.4; margin: 0.5em 0 1em; }
+        p { margin: 0; text-indent: 2em; } p.number, p.issuer { text-align: right; text-indent: 0; } p.addressee { text-indent: 0; }
+        p.issuer { margin-top: 2em; }
+        """
 }

@@ -161,22 +161,16 @@ enum CaseAPIRoutes {
     }
 
     static func receiptDateTime(_ text: String) throws -> (date: CalendarDate, time: TimeOfDay?) {
-        let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
-        guard let first = parts.first, let date = CalendarDate(iso: first) else {
-            throw HTTPError(.badRequest, message: "received must be YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        do {
+            return try CaseEvent.receipt(text: text)
+        } catch {
+            throw HTTPError(.badRequest, message: error.description)
         }
-        guard parts.count == 2 else { return (date, nil) }
-        guard let time = TimeOfDay(text: parts[1]) else { throw HTTPError(.badRequest, message: "the time must be HH:MM") }
-        return (date, time)
     }
 
     static func event(_ text: String) throws -> CaseEvent {
-        let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2, let date = CalendarDate(iso: parts[1]) else {
-            throw HTTPError(.badRequest, message: "event must be KIND:YYYY-MM-DD[:VALUE]")
-        }
         do {
-            return CaseEvent(try CaseEventKind(name: parts[0], parameter: parts.count > 2 ? parts[2] : nil), on: date)
+            return try CaseEvent(text: text)
         } catch {
             throw HTTPError(.badRequest, message: error.description)
         }

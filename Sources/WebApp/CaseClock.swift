@@ -13,16 +13,8 @@ public struct CaseClock: Sendable {
     /// A clock that always says this day and time.
     public static func fixed(_ date: CalendarDate, _ time: TimeOfDay) -> CaseClock { CaseClock { (date, time) } }
 
-    /// The system clock, in China Standard Time (UTC+8, no daylight saving).
-    public static let china = CaseClock {
-        let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let minutes = (seconds - days * 86_400) / 60
-        guard let date = CalendarDate(dayNumber: days), let time = TimeOfDay(hour: minutes / 60, minute: minutes % 60) else {
-            return nil
-        }
-        return (date, time)
-    }
+    /// The system clock, in China Standard Time.
+    public static let china = CaseClock { ChinaTime.at(secondsSince1970: Int(Date().timeIntervalSince1970)) }
 
     /// Now; a 500 when the system clock is outside the years the calendar can hold.
     func now() throws -> (date: CalendarDate, time: TimeOfDay) {

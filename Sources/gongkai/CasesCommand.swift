@@ -254,10 +254,5 @@ struct CasesCommand: AsyncParsableCommand {
         }
     }
 
-    static var systemToday: CalendarDate? {
-        let parts = Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "Asia/Shanghai") ?? .current, from: Date())
-        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
-    }
+    static var systemToday: CalendarDate? { ChinaTime.at(secondsSince1970: Int(Date().timeIntervalSince1970))?.date }
 }

@@ -58,24 +58,16 @@ struct DeadlineCommand: AsyncParsableCommand {
     }
 
     static func receipt(_ text: String) throws -> (date: CalendarDate, time: TimeOfDay?) {
-        let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
-        guard let first = parts.first, let date = CalendarDate(iso: first) else {
-            throw ValidationError("--received must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not “\(text)”")
+        do {
+            return try CaseEvent.receipt(text: text)
+        } catch {
+            throw ValidationError("--received: \(error.description)")
         }
-        guard parts.count == 2 else { return (date, nil) }
-        guard let time = TimeOfDay(text: parts[1]) else {
-            throw ValidationError("the time in --received must be HH:MM, not “\(parts[1])”")
-        }
-        return (date, time)
     }
 
     static func event(_ text: String) throws -> CaseEvent {
-        let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2, let date = CalendarDate(iso: parts[1]) else {
-            throw ValidationError("--event must be KIND:YYYY-MM-DD[:VALUE], not “\(text)”")
-        }
         do {
-            return CaseEvent(try CaseEventKind(name: parts[0], parameter: parts.count > 2 ? parts[2] : nil), on: date)
+            return try CaseEvent(text: text)
         } catch {
             throw ValidationError("--event \(text): \(error.description)")
         }
