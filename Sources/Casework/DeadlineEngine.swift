@@ -122,37 +122,33 @@ extension CaseProgress {
             day = next
             let kind = calendar.kind(of: day)
             if case .uncovered = kind { uncovered.insert(day.year) }
-            let events = eventsByDay[day.dayNumber] ?? []
-            if let until = awaitingUntil, day > until {
+            func add(_ reason: TraceReason, _ note: String, count: Int? = nil) {
                 trace.append(
                     TraceDay(
-                        date: day, kind: kind, count: nil, reason: .awaitingCorrection,
-                        note: "awaiting the applicant's correction: the clock starts again when it arrives (Art. 30)",
-                        events: events))
+                        date: day, kind: kind, count: count, reason: reason, note: note, events: eventsByDay[day.dayNumber] ?? [])
+                )
+            }
+            if let until = awaitingUntil, day > until {
+                add(.awaitingCorrection, "awaiting the applicant's correction: the clock starts again when it arrives (Art. 30)")
                 break
             }
             if day <= runsFrom {
-                trace.append(
-                    TraceDay(
-                        date: day, kind: kind, count: nil, reason: .beforeCorrection,
-                        note: "not counted: the period runs from the corrected request's arrival on \(runsFrom) (Art. 30)",
-                        events: events))
+                add(
+                    .beforeCorrection,
+                    "not counted: the period runs from the corrected request's arrival on \(runsFrom) (Art. 30)")
                 continue
             }
             guard kind.isWorking else {
-                trace.append(TraceDay(date: day, kind: kind, count: nil, reason: .dayOff, note: kind.offNote, events: events))
+                add(.dayOff, kind.offNote)
                 continue
             }
             if let pause = pause(on: day) {
-                trace.append(TraceDay(date: day, kind: kind, count: nil, reason: pause.why, note: pause.reason, events: events))
+                add(pause.why, pause.reason)
                 if pauses.contains(where: { $0.ended == nil && $0.limit == nil && $0.sent < day }) { break }
                 continue
             }
             counted += 1
-            trace.append(
-                TraceDay(
-                    date: day, kind: kind, count: counted, reason: .counted, note: kind.workingNote(counted, of: target),
-                    events: events))
+            add(.counted, kind.workingNote(counted, of: target), count: counted)
             if counted == target {
                 return Count(due: day, remaining: 0, trace: trace, uncoveredYears: uncovered.sorted())
             }
