@@ -34,11 +34,10 @@ struct AlignmentGuard {
         }
         for row in doubted.sorted() {
             guard let cells = cellsOfRow[row] else { continue }
-            for (column, cell) in cells.enumerated() where report.cells[cell].status == .read {
-                // The value may belong to any row placed by order: each is a candidate for this cell.
-                let alternatives = placed.compactMap { cellsOfRow[$0]?[column] }.compactMap { report.cells[$0].value }
+            for cell in cells where report.cells[cell].status == .read {
+                // The value may belong to another row, and this row's to any: no candidate list is complete.
                 var doubtedCell = report.cells[cell]
-                doubtedCell.candidates = Array(Set(alternatives)).sorted()
+                doubtedCell.candidates = []
                 doubtedCell.value = nil
                 doubtedCell.status = .uncertain
                 doubtedCell.reasoning = "此行标签与数值分离，数值按行序对应，而勾稽关系不成立：对应可能有误"

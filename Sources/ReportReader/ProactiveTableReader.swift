@@ -39,7 +39,7 @@ struct ProactiveTableReader {
                         reasoning: "该行数值多于列数（\(group.tokens.count) 个，应为 \(row.columns.count) 个），无法判断哪些是多余的")
                     options.first?.compactMap(\.number).forEach { placed.insert($0) }
                 case .splits(let options) where options.isEmpty:
-                    fill.setPartial(group.tokens.map(values.value), row: r, in: &report)
+                    fill.setPartial(group.tokens.map(values.value), row: r, othersLoose: looseValues > 0, in: &report)
                 case .splits(let options):
                     resolveSplits(options, row: r, fill: fill, into: &report)
                 case .partial(let v):
@@ -62,7 +62,9 @@ struct ProactiveTableReader {
                 }
             }
         }
-        resolvePartial(partialRows, loose: found.groups.filter { $0.label == nil }, placed: placed, fill: fill, into: &report)
+        resolvePartial(
+            partialRows, loose: found.groups.filter { $0.label == nil }, othersLoose: looseValues > 0, placed: placed,
+            fill: fill, into: &report)
     }
 
     /// Run-together digits with no identity to split them: narrative statements (现行有效…698件)
@@ -98,7 +100,8 @@ struct ProactiveTableReader {
     /// note naming one column (`55（含自然失效29件）` → 本年废止件数) that no row holds, that column is
     /// the one dropped: the rows' values fill the other columns in order.
     private func resolvePartial(
-        _ partial: [(row: Int, values: [ReadValue])], loose: [ValueGroup], placed: Set<CellNumber>, fill: TableFill,
+        _ partial: [(row: Int, values: [ReadValue])], loose: [ValueGroup], othersLoose: Bool, placed: Set<CellNumber>,
+        fill: TableFill,
         into report: inout Report
     ) {
         guard !partial.isEmpty else { return }
@@ -118,7 +121,7 @@ struct ProactiveTableReader {
             rows[$0.row].columns == rows[partial[0].row].columns && $0.values.count == rows[$0.row].columns.count - 1
         }
         guard sameShape, hinted.count == 1, let (dropped, looseValues) = hinted.first else {
-            for p in partial { fill.setPartial(p.values, row: p.row, in: &report) }
+            for p in partial { fill.setPartial(p.values, row: p.row, othersLoose: othersLoose, in: &report) }
             return
         }
         let columnLabel = rows[partial[0].row].columns[dropped].label

@@ -52,8 +52,11 @@ struct RequestsTableReader {
                         placedByOrder.remove(r)
                         let all = group.tokens.map(values.value).map(\.number)
                         let n = row.columns.count
-                        // Each column could hold the value at its place under any alignment.
-                        let candidates = (0..<n).map { c in (0...max(0, all.count - n)).compactMap { all[$0 + c] } }
+                        // Each column could hold the value at its place under any alignment, unless the
+                        // row's own values may be among those no row claimed.
+                        let candidates =
+                            unclaimed.isEmpty && !misfit
+                            ? (0..<n).map { c in (0...max(0, all.count - n)).compactMap { all[$0 + c] } } : []
                         fill.setUncertain(
                             row: r, at: text.location(group.tokens[0].start), candidates: candidates, in: &report,
                             reasoning: "该行数值多于列数，且任何对齐都不能使总计等于各列之和")
@@ -66,7 +69,7 @@ struct RequestsTableReader {
                             row: r, at: text.location(group.tokens[0].start), candidates: [], in: &report,
                             reasoning: "连写数字的任何拆法都不能使总计等于各列之和")
                     }
-                case .partial(let v): fill.setPartial(v, row: r, in: &report)
+                case .partial(let v): fill.setPartial(v, row: r, othersLoose: !unclaimed.isEmpty, lastIsSum: true, in: &report)
                 case .undetermined:
                     fill.setUncertain(
                         row: r, at: text.location(group.tokens[0].start), candidates: [], in: &report,

@@ -34,9 +34,10 @@ struct TableFill {
                     value: first[c].number, status: first[c].number == nil ? .blank : .read, source: first[c].location,
                     written: first[c].written, reasoning: reasoning)
             } else {
+                // A reading that leaves the cell blank may mean its value was not seen: then no list is complete.
                 report.cells[cell] = Cell(
                     value: nil, status: .uncertain, source: first[c].location,
-                    candidates: values.compactMap { $0 }.sorted(), reasoning: reasoning)
+                    candidates: values.contains(nil) ? [] : values.compactMap { $0 }.sorted(), reasoning: reasoning)
             }
         }
     }
@@ -52,19 +53,46 @@ struct TableFill {
     }
 
     /// A row with fewer values than cells and nothing to say which is missing: each value could stand
-    /// in any column that keeps the order.
-    func setPartial(_ values: [ReadValue], row: Int, in report: inout Report) {
+    /// in any column that keeps the order, the others blank. With `lastIsSum` (table 三's 总计) only
+    /// the placements under which the total is the sum of the rest count; where none is, or where
+    /// values of the table went unclaimed (`othersLoose`), the row's own values may lie elsewhere, so
+    /// no candidate list would be complete and none is given.
+    func setPartial(_ values: [ReadValue], row: Int, othersLoose: Bool, lastIsSum: Bool = false, in report: inout Report) {
         let n = cellIndices(row: row).count
-        let m = values.count
-        var candidates: [[CellNumber]] = Array(repeating: [], count: n)
-        for c in 0..<n {
-            for i in max(0, c - (n - m))...min(c, m - 1) where i < m {
-                if let number = values[i].number { candidates[c].append(number) }
+        let numbers = values.map(\.number)
+        var candidates: [Set<CellNumber>] = Array(repeating: [], count: n)
+        var consistent = 0
+        if !othersLoose {
+            for columns in Self.placements(of: numbers.count, in: n) {
+                var cells: [CellNumber?] = Array(repeating: nil, count: n)
+                for (value, column) in zip(numbers, columns) { cells[column] = value }
+                if lastIsSum && !Self.totalHolds(cells) { continue }
+                consistent += 1
+                for (column, value) in cells.enumerated() { if let value { candidates[column].insert(value) } }
             }
         }
+        let why =
+            othersLoose
+            ? "；表中另有数值未对应到行，该行的数值可能在其中"
+            : consistent == 0 ? "；任何补空都不能使总计等于各列之和，该行的数值可能不全" : ""
         setUncertain(
-            row: row, at: values.first?.location, candidates: candidates, in: &report,
-            reasoning: "该行只有 \(m) 个数值而应有 \(n) 个，无法判断缺少哪一格")
+            row: row, at: values.first?.location, candidates: candidates.map { $0.sorted() }, in: &report,
+            reasoning: "该行只有 \(values.count) 个数值而应有 \(n) 个，无法判断缺少哪一格" + why)
+    }
+
+    /// Every increasing choice of `m` columns out of `n`: where a row's `m` values may stand.
+    static func placements(of m: Int, in n: Int) -> [[Int]] {
+        guard m <= n else { return [] }
+        guard m > 0 else { return [[]] }
+        return (m - 1..<n).flatMap { last in placements(of: m - 1, in: last).map { $0 + [last] } }
+    }
+
+    /// The last cell is the sum of the others, blanks counting as nothing; a blank total needs
+    /// nothing before it.
+    static func totalHolds(_ cells: [CellNumber?]) -> Bool {
+        let parts = cells.dropLast().compactMap { $0 }
+        guard let total = cells.last, let total else { return parts.allSatisfy { $0 == CellNumber(0) } }
+        return CellNumber.sum(parts) == total
     }
 
     func recordVariant(_ match: LabelMatch, row: RowDefinition, text: NormalizedText, in report: inout Report) {

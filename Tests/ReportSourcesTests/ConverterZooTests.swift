@@ -49,6 +49,7 @@ final class ConverterZooTests: XCTestCase {
         var perConverter: [String: Tally] = [:]
         var refused: [String] = []
         var wrongCells: [(converter: String, text: String)] = []
+        var missedTruths: [(converter: String, text: String)] = []
         var variants = 0
         for line in listing.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -75,6 +76,11 @@ final class ConverterZooTests: XCTestCase {
                         tally.uncertain += 1
                         if let trueValue, !cell.candidates.isEmpty, !cell.candidates.contains(trueValue) {
                             tally.truthNotCandidate += 1
+                            missedTruths.append(
+                                (
+                                    converter,
+                                    "\(path) [\(converter)] \(key): candidates \(cell.candidates.map(\.description).joined(separator: " ")) at \(cell.source?.description ?? "?"), true \(trueValue)"
+                                ))
                         }
                     case .read, .blank:
                         if cell.value == trueValue {
@@ -111,6 +117,12 @@ final class ConverterZooTests: XCTestCase {
         try? summary.write(to: Self.zoo.appendingPathComponent("summary.tsv"), atomically: true, encoding: .utf8)
         try? wrongCells.map(\.text).joined(separator: "\n").write(
             to: Self.zoo.appendingPathComponent("wrong.txt"), atomically: true, encoding: .utf8)
+        try? missedTruths.map(\.text).joined(separator: "\n").write(
+            to: Self.zoo.appendingPathComponent("candidates-without-truth.txt"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(
+            all.truthNotCandidate, 0,
+            "uncertain cells must list every value they may hold, or none:\n"
+                + missedTruths.prefix(30).map(\.text).joined(separator: "\n"))
         for (converter, tally) in perConverter {
             let allowed = Self.knownWrong[converter] ?? 0
             let cells = wrongCells.filter { $0.converter == converter }.map(\.text)
