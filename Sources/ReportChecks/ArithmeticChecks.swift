@@ -7,25 +7,40 @@ enum ArithmeticChecks {
             negative, publishedExceedsTotal,
         ]
 
+    /// Identities 1–4 over the cells, uncertain ones by their candidates: an error where the cells
+    /// as read break the identity, or where no candidate of theirs keeps it (the candidates hold the
+    /// truth, so the table is wrong whichever it is).
     private static func identityCheck(_ kind: Identity.Kind) -> Check {
         Check(id: kind.rawValue, summary: "identity \(kind.rawValue) holds") { report in
             report.format.identities.filter { $0.kind == kind }.compactMap { identity in
-                guard let (l, r) = identity.sums(in: report.cells), l != r else { return nil }
                 let cells = (identity.left + identity.right).map(report.findingCell)
                 let leftNames = identity.left.map { report.format.label(ofCell: $0) }.joined(separator: " + ")
                 let message: String
-                switch kind {
-                case .carry:
-                    message = "一 + 二 ≠ 三（七）+ 四：\(leftNames) = \(l)，而（七）总计与结转下年度之和为 \(r)"
-                case .outcomeTotal:
-                    message = "\(leftNames) = \(l)，但各项办理结果之和为 \(r)"
-                case .applicantTotal:
-                    message = "\(leftNames) = \(l)，但六类申请人之和为 \(r)"
-                case .appealTotal:
-                    message = "\(leftNames) = \(l)，但结果维持、结果纠正、其他结果、尚未审结之和为 \(r)"
+                let expected: String?
+                switch CellConstraint(identity, reason: "").verdict(in: report.cells) {
+                case .fails(let l, let r):
+                    expected = r.description
+                    switch kind {
+                    case .carry:
+                        message = "一 + 二 ≠ 三（七）+ 四：\(leftNames) = \(l)，而（七）总计与结转下年度之和为 \(r)"
+                    case .outcomeTotal:
+                        message = "\(leftNames) = \(l)，但各项办理结果之和为 \(r)"
+                    case .applicantTotal:
+                        message = "\(leftNames) = \(l)，但六类申请人之和为 \(r)"
+                    case .appealTotal:
+                        message = "\(leftNames) = \(l)，但结果维持、结果纠正、其他结果、尚未审结之和为 \(r)"
+                    }
+                case .failsForEveryCandidate:
+                    expected = nil
+                    let doubtful = (identity.left + identity.right).filter { report.cells[$0].status == .uncertain }.map {
+                        "「\(report.format.label(ofCell: $0))」可能为 \(report.cells[$0].candidates.map(\.description).joined(separator: "、"))"
+                    }
+                    message =
+                        "\(kind.statement) 不成立：\(doubtful.joined(separator: "；"))，其任何取值都不能使等式成立"
+                case .holds, .possible, .silent: return nil
                 }
                 return Finding(
-                    id: kind.rawValue, severity: .error, message: message, cells: cells, expected: r.description,
+                    id: kind.rawValue, severity: .error, message: message, cells: cells, expected: expected,
                     source: report.cells[identity.left[0]].source, origin: report.origin)
             }
         }

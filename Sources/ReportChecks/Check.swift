@@ -45,16 +45,35 @@ public enum CheckCatalogue {
     /// Runs every check on a set of reports: each alone, and consecutive years of the same agency
     /// together. Findings come back per report, in the order the reports were given.
     public static func check(_ reports: [Report]) -> [[Finding]] {
-        var findings = reports.map(check)
+        let settled = settled(reports)
+        var findings = settled.map(check)
+        for (a, b) in consecutive(settled) {
+            for check in series { findings[b] += check.run(settled[a], settled[b]) }
+        }
+        return findings
+    }
+
+    /// The reports with uncertain cells that last year's report settles (identities 5–7: exactly one
+    /// candidate agrees with it) read, the reasoning recorded in the cell.
+    public static func settled(_ reports: [Report]) -> [Report] {
+        var result = reports
+        for (a, b) in consecutive(reports) {
+            let constraints = ContinuityIdentity.between(reports[a].format, reports[b].format).compactMap {
+                $0.constraint(previous: reports[a], current: reports[b].format)
+            }
+            result[b].settleUncertainCells(by: constraints)
+        }
+        return result
+    }
+
+    /// Index pairs of consecutive years of the same agency.
+    private static func consecutive(_ reports: [Report]) -> [(Int, Int)] {
         let byAgency = Dictionary(grouping: reports.indices.filter { reports[$0].agency != nil && reports[$0].year != nil }) {
             reports[$0].agency ?? ""
         }
-        for (_, indices) in byAgency {
+        return byAgency.values.flatMap { indices in
             let sorted = indices.sorted { (reports[$0].year ?? 0) < (reports[$1].year ?? 0) }
-            for (a, b) in zip(sorted, sorted.dropFirst()) where (reports[b].year ?? 0) == (reports[a].year ?? 0) + 1 {
-                for check in series { findings[b] += check.run(reports[a], reports[b]) }
-            }
+            return zip(sorted, sorted.dropFirst()).filter { a, b in (reports[b].year ?? 0) == (reports[a].year ?? 0) + 1 }
         }
-        return findings
     }
 }

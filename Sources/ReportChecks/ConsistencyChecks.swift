@@ -7,24 +7,29 @@ enum ConsistencyChecks {
     static let textNumber = Check(
         id: "consistency.text-number", summary: "a number stated in the narrative differs from the table"
     ) { report in
+        // A reading whose cells are uncertain counts by their candidates: it agrees when one of them
+        // would; it disagrees only when none would.
         report.narrativeFacts.compactMap { fact in
-            var sums: [(keys: [String], sum: CellNumber)] = []
-            for reading in fact.readings {
-                let values = reading.map { report.value($0) }
-                guard !reading.isEmpty, values.allSatisfy({ $0 != nil }), let sum = CellNumber.sum(values.compactMap { $0 })
-                else {
-                    continue
+            var disagreeing: [(keys: [String], sum: CellNumber?)] = []
+            for reading in fact.readings where !reading.isEmpty {
+                let indices = reading.compactMap { report.format.index(of: $0) }
+                guard indices.count == reading.count else { continue }
+                let constraint = CellConstraint(left: indices, right: [], constant: fact.value, reason: "")
+                switch constraint.verdict(in: report.cells) {
+                case .holds, .possible: return nil
+                case .fails(let sum, _): disagreeing.append((reading, sum))
+                case .failsForEveryCandidate: disagreeing.append((reading, nil))
+                case .silent: continue
                 }
-                if sum == fact.value { return nil }
-                sums.append((reading, sum))
             }
-            guard let first = sums.first else { return nil }
+            guard let first = disagreeing.first else { return nil }
             let cells = first.keys.compactMap { report.findingCell(key: $0) }
             let names = cells.map(\.label).joined(separator: " + ")
             return Finding(
                 id: "consistency.text-number", severity: .warning,
-                message: "正文「\(fact.phrase)」为 \(fact.value)，而表格中 \(names) 为 \(first.sum)", cells: cells,
-                expected: first.sum.description, source: fact.source, origin: report.origin)
+                message: "正文「\(fact.phrase)」为 \(fact.value)，而表格中 \(names) "
+                    + (first.sum.map { "为 \($0)" } ?? "读取不确定，其任何可能的取值都不相符"),
+                cells: cells, expected: first.sum?.description, source: fact.source, origin: report.origin)
         }
     }
 

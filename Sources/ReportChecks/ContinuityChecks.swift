@@ -4,61 +4,60 @@ import AnnualReport
 enum ContinuityChecks {
     static let all: [SeriesCheck] = [carryOver, inForce, priorItems, duplicateText, duplicateTables]
 
-    private static func pair(_ previous: Report, _ pKey: String, _ current: Report, _ cKey: String) -> [FindingCell] {
-        [previous.findingCell(key: pKey), current.findingCell(key: cKey)].compactMap { $0 }
-    }
+    static let carryOver = identityCheck(.carryOver, summary: "上年结转 = last year's 结转下年度")
+    static let inForce = identityCheck(.inForce, summary: "现行有效 = last year's + 制发 − 废止")
+    static let priorItems = identityCheck(.priorItems, summary: "上一年项目数量 follows from last year")
 
-    static let carryOver = SeriesCheck(id: "continuity.carry-over", summary: "上年结转 = last year's 结转下年度") {
-        previous, current in
-        StatutoryColumns.applicants.compactMap { column in
-            let last = "requests.carried_over." + column, this = "requests.carried_in." + column
-            guard let a = previous.value(last), let b = current.value(this), a != b else { return nil }
-            return Finding(
-                id: "continuity.carry-over", severity: .warning,
-                message:
-                    "\(current.year ?? 0) 年「\(current.format.label(ofCell: current.format.index(of: this) ?? 0))」为 \(b)，而 \(previous.year ?? 0) 年报告「结转下年度继续办理」为 \(a)",
-                cells: pair(previous, last, current, this), expected: a.description,
-                source: current.cell(this)?.source, origin: current.origin)
+    /// Identities 5–7 over this year's cells, uncertain ones by their candidates: a finding where
+    /// the cells as read break the identity, or where no candidate of theirs keeps it.
+    private static func identityCheck(_ kind: ContinuityIdentity.Kind, summary: String) -> SeriesCheck {
+        SeriesCheck(id: kind.rawValue, summary: summary) { previous, current in
+            ContinuityIdentity.between(previous.format, current.format).filter { $0.kind == kind }.compactMap { identity in
+                guard let constraint = identity.constraint(previous: previous, current: current.format) else { return nil }
+                let first = identity.left[0]
+                let cells =
+                    identity.previous.compactMap { previous.findingCell(key: $0) }
+                    + (identity.left + identity.right).compactMap { current.findingCell(key: $0) }
+                let last = identity.previous.map {
+                    "\(previous.year ?? 0) 年「\(label(previous, $0))」\(previous.value($0)?.description ?? "")"
+                }
+                .joined(separator: "、")
+                let message: String
+                let expected: String?
+                switch constraint.verdict(in: current.cells) {
+                case .fails:
+                    guard let own = current.value(first), let value = Self.expected(identity, constraint, in: current) else {
+                        return nil
+                    }
+                    message = "「\(label(current, first))」为 \(own)，按\(last)应为 \(value)（\(kind.statement)）"
+                    expected = value.description
+                case .failsForEveryCandidate:
+                    message =
+                        "「\(label(current, first))」等格读取不确定，但其任何可能的取值都不符合\(last)（\(kind.statement)）"
+                    expected = nil
+                case .holds, .possible, .silent: return nil
+                }
+                return Finding(
+                    id: kind.rawValue, severity: .warning, message: message, cells: cells, expected: expected,
+                    source: current.cell(first)?.source, origin: current.origin)
+            }
         }
     }
 
-    static let inForce = SeriesCheck(id: "continuity.in-force", summary: "现行有效 = last year's + 制发 − 废止") {
-        previous, current in
-        guard previous.format.version == .v2021, current.format.version == .v2021 else { return [] }
-        return ["proactive.rules", "proactive.normative_documents"].compactMap { row in
-            guard let last = previous.value(row + ".in_force"), let issued = current.value(row + ".issued"),
-                let repealed = current.value(row + ".repealed"), let now = current.value(row + ".in_force"),
-                let sum = CellNumber.sum([last, issued]), let expected = CellNumber.difference(sum, repealed), expected != now
-            else { return nil }
-            return Finding(
-                id: "continuity.in-force", severity: .warning,
-                message:
-                    "「\(current.format.label(ofCell: current.format.index(of: row + ".in_force") ?? 0))」为 \(now)，按上年 \(last) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)",
-                cells: pair(previous, row + ".in_force", current, row + ".in_force")
-                    + [current.findingCell(key: row + ".issued"), current.findingCell(key: row + ".repealed")].compactMap { $0 },
-                expected: expected.description, source: current.cell(row + ".in_force")?.source, origin: current.origin)
-        }
+    private static func label(_ report: Report, _ key: String) -> String {
+        report.format.index(of: key).map { report.format.label(ofCell: $0) } ?? key
     }
 
-    static let priorItems = SeriesCheck(id: "continuity.prior-items", summary: "上一年项目数量 follows from last year") {
-        previous, current in
-        guard previous.format.version == .v2019, current.format.version == .v2019 else { return [] }
-        return [
-            "proactive.licensing", "proactive.other_services", "proactive.penalties", "proactive.coercive_measures",
-            "proactive.fees",
-        ]
-        .compactMap { row in
-            guard let lastPrior = previous.value(row + ".prior_items"), let lastChange = previous.value(row + ".change"),
-                let now = current.value(row + ".prior_items"), let expected = CellNumber.sum([lastPrior, lastChange]),
-                expected != now
-            else { return nil }
-            return Finding(
-                id: "continuity.prior-items", severity: .warning,
-                message:
-                    "「\(current.format.label(ofCell: current.format.index(of: row + ".prior_items") ?? 0))」为 \(now)，按上年 \(lastPrior) 加增减 \(lastChange) 应为 \(expected)",
-                cells: pair(previous, row + ".prior_items", current, row + ".prior_items"), expected: expected.description,
-                source: current.cell(row + ".prior_items")?.source, origin: current.origin)
-        }
+    /// The value the identity's first cell should have, the rest as read.
+    private static func expected(_ identity: ContinuityIdentity, _ constraint: CellConstraint, in report: Report)
+        -> CellNumber?
+    {
+        let others = identity.left.dropFirst().compactMap { report.value($0) }
+        let right = identity.right.compactMap { report.value($0) } + [constraint.constant]
+        guard others.count == identity.left.count - 1, right.count == identity.right.count + 1,
+            let r = CellNumber.sum(right), let o = CellNumber.sum(Array(others))
+        else { return nil }
+        return CellNumber.difference(r, o)
     }
 
     /// Sentences of the narrative sections, long enough to mean something.
@@ -100,9 +99,4 @@ enum ContinuityChecks {
                 message: "三张表格的全部数据与 \(previous.year ?? 0) 年报告完全相同", origin: current.origin)
         ]
     }
-}
-
-/// Column keys shared by the checks.
-enum StatutoryColumns {
-    static let applicants = (ReportFormat.v2019.rows[.requests]?.first?.columns ?? []).map(\.key)
 }

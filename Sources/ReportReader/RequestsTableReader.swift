@@ -54,9 +54,12 @@ struct RequestsTableReader {
                         let n = row.columns.count
                         // Each column could hold the value at its place under any alignment, unless the
                         // row's own values may be among those no row claimed.
-                        let candidates =
+                        let candidates: [[CellNumber]] =
                             unclaimed.isEmpty && !misfit
-                            ? (0..<n).map { c in (0...max(0, all.count - n)).compactMap { all[$0 + c] } } : []
+                            ? (0..<n).map { c -> [CellNumber] in
+                                let values = (0...max(0, all.count - n)).map { all[$0 + c] }
+                                return values.contains(nil) ? [] : values.compactMap { $0 }
+                            } : []
                         fill.setUncertain(
                             row: r, at: text.location(group.tokens[0].start), candidates: candidates, in: &report,
                             reasoning: "该行数值多于列数，且任何对齐都不能使总计等于各列之和")
@@ -128,13 +131,16 @@ struct RequestsTableReader {
             let reasoning = "标签跨行，数值可能属于上一行：其后另有一组数值未对应到行"
             for (c, cell) in fill.cellIndices(row: row - 1).enumerated() {
                 report.cells[cell] = Cell(
-                    value: nil, status: .uncertain, source: above[c].source, candidates: above[c].value.map { [$0] } ?? [],
+                    // Blank under one reading, this value under the other: no list of numbers holds both.
+                    value: nil, status: .uncertain, source: above[c].source, candidates: [],
                     reasoning: reasoning)
             }
             for (c, cell) in cells.enumerated() where above[c].value != below[c].number {
                 report.cells[cell] = Cell(
                     value: nil, status: .uncertain, source: above[c].source,
-                    candidates: Array(Set([above[c].value, below[c].number].compactMap { $0 })).sorted(), reasoning: reasoning)
+                    candidates: above[c].value == nil || below[c].number == nil
+                        ? [] : Array(Set([above[c].value, below[c].number].compactMap { $0 })).sorted(),
+                    reasoning: reasoning)
             }
         }
     }

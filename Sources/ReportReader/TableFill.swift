@@ -54,13 +54,15 @@ struct TableFill {
 
     /// A row with fewer values than cells and nothing to say which is missing: each value could stand
     /// in any column that keeps the order, the others blank. With `lastIsSum` (table 三's 总计) only
-    /// the placements under which the total is the sum of the rest count; where none is, or where
-    /// values of the table went unclaimed (`othersLoose`), the row's own values may lie elsewhere, so
-    /// no candidate list would be complete and none is given.
+    /// the placements under which the total is the sum of the rest count. A column some placement
+    /// leaves blank gets no candidate list (a blank is not a number); nor does any column where no
+    /// placement counts or values of the table went unclaimed (`othersLoose`): the row's own values
+    /// may lie elsewhere.
     func setPartial(_ values: [ReadValue], row: Int, othersLoose: Bool, lastIsSum: Bool = false, in report: inout Report) {
         let n = cellIndices(row: row).count
         let numbers = values.map(\.number)
         var candidates: [Set<CellNumber>] = Array(repeating: [], count: n)
+        var mayBeBlank = Array(repeating: false, count: n)
         var consistent = 0
         if !othersLoose {
             for columns in Self.placements(of: numbers.count, in: n) {
@@ -68,7 +70,9 @@ struct TableFill {
                 for (value, column) in zip(numbers, columns) { cells[column] = value }
                 if lastIsSum && !Self.totalHolds(cells) { continue }
                 consistent += 1
-                for (column, value) in cells.enumerated() { if let value { candidates[column].insert(value) } }
+                for (column, value) in cells.enumerated() {
+                    if let value { candidates[column].insert(value) } else { mayBeBlank[column] = true }
+                }
             }
         }
         let why =
@@ -76,7 +80,8 @@ struct TableFill {
             ? "；表中另有数值未对应到行，该行的数值可能在其中"
             : consistent == 0 ? "；任何补空都不能使总计等于各列之和，该行的数值可能不全" : ""
         setUncertain(
-            row: row, at: values.first?.location, candidates: candidates.map { $0.sorted() }, in: &report,
+            row: row, at: values.first?.location,
+            candidates: zip(candidates, mayBeBlank).map { $1 ? [] : $0.sorted() }, in: &report,
             reasoning: "该行只有 \(values.count) 个数值而应有 \(n) 个，无法判断缺少哪一格" + why)
     }
 
