@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .target(name: "AnnualReport"),
@@ -32,7 +33,10 @@ let package = Package(
         .target(name: "Casework", dependencies: ["AnnualReport", "ReportWriter"]),
         .target(
             name: "ReportSources",
-            dependencies: ["AnnualReport", "ReportReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "AnnualReport", "ReportReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
         ),
         .target(
             name: "Store",

@@ -21,7 +21,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case docxml
     /// `ReportInput.read(bytes:origin:)`: report data as JSON or YAML.
     case input
-    /// `ReportSources.read(bytes:origin:)`, the dispatcher by sniffed kind — only for the kinds read
+    /// `ReportSources.readWithoutTools(bytes:origin:)`, the dispatcher by sniffed kind — only for the kinds read
     /// in-process (text, HTML, Word, other ZIP, binary); PDF, images and .doc are left alone.
     case sources
 
@@ -50,7 +50,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 guard ![.pdf, .image, .legacyWord].contains(kind) else {
                     return .skipped("\(kind.rawValue) is read by an external tool")
                 }
-                return .report(try ReportSources.read(bytes: bytes, origin: origin))
+                return .report(try ReportSources.readWithoutTools(bytes: bytes, origin: origin))
             }
         } catch {
             return .failed(error)

@@ -1,5 +1,12 @@
 import Foundation
 import ReportReader
+import Subprocess
+
+#if canImport(System)
+    import System
+#else
+    import SystemPackage
+#endif
 
 /// A command-line tool Gongkai uses at the edge (pdftotext, pdftoppm, tesseract, libreoffice),
 /// looked up on PATH at run time.
@@ -20,6 +27,9 @@ public struct ExternalTool: Sendable {
     public static let tesseract = ExternalTool(name: "tesseract", package: "tesseract-ocr tesseract-ocr-chi-sim")
     public static let libreoffice = ExternalTool(name: "libreoffice", package: "libreoffice-writer-nogui")
 
+    /// Most bytes of standard output kept before the tool is stopped and its run refused.
+    public static let outputLimit = 256 << 20
+
     /// The executable's path, or nil when it is not installed.
     public var path: String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
@@ -30,41 +40,57 @@ public struct ExternalTool: Sendable {
         return nil
     }
 
-    /// Runs the tool with a time limit; returns standard output. Throws a `ReadError` naming the
-    /// package when the tool is missing, and the tool's message when it fails.
-    public func run(_ arguments: [String], origin: String, timeout: TimeInterval = 120) throws -> Data {
+    /// Runs the tool and returns its standard output. A run over `timeout`, or writing more than
+    /// `outputLimit` bytes, is stopped (SIGTERM, then SIGKILL) and refused. Throws a `ReadError`
+    /// naming the package when the tool is missing, and the tool's message when it fails.
+    public func run(
+        _ arguments: [String], origin: String, timeout: Duration = .seconds(120), outputLimit: Int = Self.outputLimit
+    ) async throws -> [UInt8] {
         guard let path else {
             throw ReadError(origin: origin, problem: .missingTool(name: name, install: "apt-get install \(package)"))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-\(UUID().uuidString).out")
-        let err = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
+        enum Outcome: Sendable {
+            case finished(status: TerminationStatus, output: [UInt8], error: String?)
+            case timedOut
         }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                throw ReadError(origin: origin, problem: .toolFailed(name: name, message: "no answer after \(Int(timeout)) s"))
+        let options = {
+            var options = PlatformOptions()
+            options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(2))]
+            return options
+        }()
+        let outcome: Outcome
+        do {
+            outcome = try await withThrowingTaskGroup(of: Outcome.self) { group in
+                group.addTask {
+                    let result = try await Subprocess.run(
+                        .path(FilePath(path)), arguments: Arguments(arguments), platformOptions: options,
+                        output: .bytes(limit: outputLimit), error: .string(limit: 64 << 10))
+                    return .finished(
+                        status: result.terminationStatus, output: result.standardOutput, error: result.standardError)
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return .timedOut
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { return .timedOut }
+                return first
             }
-            Thread.sleep(forTimeInterval: 0.005)
+        } catch let error as SubprocessError where error.code == .init(.outputLimitExceeded) {
+            throw ReadError(origin: origin, problem: .toolFailed(name: name, message: "more than \(outputLimit) bytes of output"))
+        } catch let error as SubprocessError {
+            throw ReadError(origin: origin, problem: .toolFailed(name: name, message: "\(error)"))
         }
-        let message = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
+        switch outcome {
+        case .timedOut:
+            throw ReadError(origin: origin, problem: .toolFailed(name: name, message: "no answer after \(timeout)"))
+        case .finished(.exited(0), let output, _):
+            return output
+        case .finished(let status, _, let error):
+            let message = (error ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             throw ReadError(
                 origin: origin,
-                problem: .toolFailed(name: name, message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
+                problem: .toolFailed(name: name, message: message.isEmpty ? "\(status)" : String(message.prefix(2_000))))
         }
-        return (try? Data(contentsOf: out)) ?? Data()
     }
 }

@@ -11,12 +11,50 @@ public enum ReportSources {
     public static let documentLimit = 100_000_000
 
     /// Reads the report in `bytes`; `name` helps only where content cannot tell (an `.html` page
-    /// with no markup in its first 4 KB).
-    public static func read(bytes: [UInt8], origin: String, name: String? = nil) throws -> Report {
+    /// with no markup in its first 4 KB). PDF, scans and `.doc` go through external tools, awaited
+    /// without holding a thread.
+    public static func read(bytes: [UInt8], origin: String, name: String? = nil) async throws -> Report {
+        let kind = try admit(bytes, origin: origin, name: name)
+        switch kind {
+        case .pdf:
+            let (text, ocr) = try await PDFText.text(from: bytes, origin: origin)
+            var report = try ReportReader.read(text: text, origin: origin)
+            if ocr { OCRReview.review(&report) }
+            report.readerNotes.insert(
+                ocr
+                    ? "read by OCR from a PDF without a text layer"
+                    : "read from the PDF's text layer (pdftotext -layout): locations are lines of that text",
+                at: 0)
+            return report
+        case .image:
+            let text = try await OCRText.recognise(imageBytes: bytes, origin: origin)
+            var report = try ReportReader.read(text: text, origin: origin)
+            OCRReview.review(&report)
+            report.readerNotes.insert("read by OCR from an image", at: 0)
+            return report
+        case .legacyWord:
+            return try await readLegacyWord(bytes, origin: origin)
+        case .text, .html, .docx, .otherZip, .binary:
+            return try readInProcess(bytes, kind: kind, origin: origin)
+        }
+    }
+
+    /// Reads the kinds that need no external tool (text, HTML, Word .docx) on the calling thread;
+    /// a PDF, an image or a `.doc` is refused as needing one.
+    public static func readWithoutTools(bytes: [UInt8], origin: String, name: String? = nil) throws -> Report {
+        try readInProcess(bytes, kind: try admit(bytes, origin: origin, name: name), origin: origin)
+    }
+
+    /// The sniffed kind of `bytes`, once they are known not to be empty or too large for it.
+    private static func admit(_ bytes: [UInt8], origin: String, name: String?) throws -> SourceKind {
         guard !bytes.isEmpty else { throw ReadError(origin: origin, problem: .empty) }
         let kind = SourceKind.sniff(bytes, name: name ?? origin)
         let limit = kind == .pdf || kind == .docx || kind == .image ? documentLimit : textLimit
         guard bytes.count <= limit else { throw ReadError(origin: origin, problem: .tooLarge(bytes: bytes.count, limit: limit)) }
+        return kind
+    }
+
+    private static func readInProcess(_ bytes: [UInt8], kind: SourceKind, origin: String) throws -> Report {
         switch kind {
         case .text:
             return try ReportReader.read(bytes: bytes, origin: origin)
@@ -28,23 +66,9 @@ public enum ReportSources {
             var report = try ReportReader.read(text: WordText.text(from: bytes, origin: origin), origin: origin)
             report.readerNotes.insert("read from Word (.docx): locations are lines of the document's text", at: 0)
             return report
-        case .pdf:
-            let (text, ocr) = try PDFText.text(from: bytes, origin: origin)
-            var report = try ReportReader.read(text: text, origin: origin)
-            if ocr { OCRReview.review(&report) }
-            report.readerNotes.insert(
-                ocr
-                    ? "read by OCR from a PDF without a text layer"
-                    : "read from the PDF's text layer (pdftotext -layout): locations are lines of that text",
-                at: 0)
-            return report
-        case .image:
-            var report = try ReportReader.read(text: OCRText.recognise(imageBytes: bytes, origin: origin), origin: origin)
-            OCRReview.review(&report)
-            report.readerNotes.insert("read by OCR from an image", at: 0)
-            return report
-        case .legacyWord:
-            return try readLegacyWord(bytes, origin: origin)
+        case .pdf, .image, .legacyWord:
+            throw ReadError(
+                origin: origin, problem: .unsupported("a \(kind.rawValue) file, which is read through an external tool"))
         case .otherZip:
             throw ReadError(origin: origin, problem: .unsupported("a ZIP archive that is not a Word document"))
         case .binary:
@@ -53,21 +77,23 @@ public enum ReportSources {
     }
 
     /// A scanned report delivered as one image per page, in page order, read by OCR.
-    public static func read(pageImages: [[UInt8]], origin: String) throws -> Report {
-        let text = try pageImages.map { try OCRText.recognise(imageBytes: $0, origin: origin) }.joined(separator: "\n")
-        var report = try ReportReader.read(text: text, origin: origin)
+    public static func read(pageImages: [[UInt8]], origin: String) async throws -> Report {
+        var pages: [String] = []
+        for image in pageImages { pages.append(try await OCRText.recognise(imageBytes: image, origin: origin)) }
+        var report = try ReportReader.read(text: pages.joined(separator: "\n"), origin: origin)
         OCRReview.review(&report)
         report.readerNotes.insert("read by OCR from \(pageImages.count) page image(s)", at: 0)
         return report
     }
 
     /// `.doc` / `.wps`: converted to .docx by LibreOffice when it is installed.
-    private static func readLegacyWord(_ bytes: [UInt8], origin: String) throws -> Report {
-        try TemporaryFolder.with { folder in
+    private static func readLegacyWord(_ bytes: [UInt8], origin: String) async throws -> Report {
+        try await TemporaryFolder.with { folder in
             let input = folder.appendingPathComponent("report.doc")
             try Data(bytes).write(to: input)
-            _ = try ExternalTool.libreoffice.run(
-                ["--headless", "--convert-to", "docx", "--outdir", folder.path, input.path], origin: origin, timeout: 180)
+            _ = try await ExternalTool.libreoffice.run(
+                ["--headless", "--convert-to", "docx", "--outdir", folder.path, input.path], origin: origin,
+                timeout: .seconds(180))
             let converted = folder.appendingPathComponent("report.docx")
             guard let data = FileManager.default.contents(atPath: converted.path) else {
                 throw ReadError(origin: origin, problem: .toolFailed(name: "libreoffice", message: "no .docx was written"))

@@ -29,7 +29,7 @@ struct PreparedReport: Sendable {
     let cellRows: [[String?]]
     let findingRows: [[String?]]
 
-    static func prepare(bytes: [UInt8], name: String, sha: String) -> Result<PreparedReport, ReadError> {
+    static func prepare(bytes: [UInt8], name: String, sha: String) async -> Result<PreparedReport, ReadError> {
         if let marker = faultMarker, bytes.count >= marker.count,
             bytes.indices.dropLast(marker.count - 1).contains(where: { bytes[$0..<$0 + marker.count].elementsEqual(marker) })
         {
@@ -37,7 +37,7 @@ struct PreparedReport: Sendable {
         }
         let report: Report
         do {
-            report = try ReportSources.read(bytes: bytes, origin: name)
+            report = try await ReportSources.read(bytes: bytes, origin: name)
         } catch let error as ReadError {
             return .failure(error)
         } catch {
@@ -87,7 +87,7 @@ extension ReportStore {
         let prepared = await withTaskGroup(of: (Int, Result<PreparedReport, ReadError>).self) { group in
             for i in first.values {
                 let file = files[i], sha = shas[i]
-                group.addTask { (i, PreparedReport.prepare(bytes: file.bytes, name: file.name, sha: sha)) }
+                group.addTask { (i, await PreparedReport.prepare(bytes: file.bytes, name: file.name, sha: sha)) }
             }
             var out: [(Int, Result<PreparedReport, ReadError>)] = []
             for await result in group { out.append(result) }

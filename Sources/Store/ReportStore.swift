@@ -306,7 +306,7 @@ public actor ReportStore {
                 continue
             }
             let bytes = [UInt8](try content.decode(column: "content", as: Data.self))
-            guard case .success(let prepared) = PreparedReport.prepare(bytes: bytes, name: name, sha: sha) else {
+            guard case .success(let prepared) = await PreparedReport.prepare(bytes: bytes, name: name, sha: sha) else {
                 failed += 1
                 continue
             }

@@ -11,11 +11,14 @@ enum NoticePrinter {
     static func printWaiting(store: ReportStore, limit: Int) async throws -> Int {
         let waiting = try await store.unprintedNotices(limit: limit)
         for notice in waiting {
-            let result = await Task.detached {
-                Result {
-                    try PDFPrinter.pdf(html: notice.html, docx: { notice.docx }, origin: "notice \(notice.caseID)-\(notice.seq)")
-                }
-            }.value
+            let result: Result<[UInt8], any Error>
+            do {
+                result = .success(
+                    try await PDFPrinter.pdf(
+                        html: notice.html, docx: { notice.docx }, origin: "notice \(notice.caseID)-\(notice.seq)"))
+            } catch {
+                result = .failure(error)
+            }
             try await store.storeNoticePDF(caseID: notice.caseID, seq: notice.seq, result: result)
         }
         return waiting.count

@@ -36,8 +36,8 @@ func peakMemoryMB() -> Double {
 }
 
 @MainActor func measure(
-    _ label: String, inputs: [(name: String, bytes: [UInt8])] = inputs, _ body: ([UInt8], String) throws -> Int
-) rethrows {
+    _ label: String, inputs: [(name: String, bytes: [UInt8])] = inputs, _ body: ([UInt8], String) async throws -> Int
+) async rethrows {
     let clock = ContinuousClock()
     var reports = 0
     var bytes = 0
@@ -49,7 +49,7 @@ func peakMemoryMB() -> Double {
     while rounds.map({ round < $0 }) ?? (clock.now - start < .seconds(seconds)) {
         round += 1
         for input in inputs {
-            sink &+= try body(input.bytes, input.name)
+            sink &+= try await body(input.bytes, input.name)
             reports += 1
             bytes += input.bytes.count
         }
@@ -63,14 +63,14 @@ func peakMemoryMB() -> Double {
 }
 
 print("gongkai-bench: \(inputs.count) reports, \(inputs.reduce(0) { $0 + $1.bytes.count }) bytes, \(seconds) s per run, one core")
-try measure("read") { bytes, name in
+try await measure("read") { bytes, name in
     try ReportReader.read(bytes: bytes, origin: name).cells.count
 }
-try measure("read + check") { bytes, name in
+try await measure("read + check") { bytes, name in
     let report = try ReportReader.read(bytes: bytes, origin: name)
     return CheckCatalogue.check(report).count + report.cells.count
 }
-try measure("+ JSON") { bytes, name in
+try await measure("+ JSON") { bytes, name in
     let report = try ReportReader.read(bytes: bytes, origin: name)
     return CheckCatalogue.check(report).count + ReportJSON.value(of: report).serialized(pretty: false).utf8.count
 }
@@ -88,8 +88,8 @@ if let pdf = file("\(shared)/samples/real/淮安市人民政府2024年政府信�
     }
 }
 for (label, name, bytes) in typed {
-    try measure(label + " read+check", inputs: [(name, bytes)]) { bytes, name in
-        let report = try ReportSources.read(bytes: bytes, origin: name)
+    try await measure(label + " read+check", inputs: [(name, bytes)]) { bytes, name in
+        let report = try await ReportSources.read(bytes: bytes, origin: name)
         return CheckCatalogue.check(report).count + report.cells.count
     }
 }
@@ -101,14 +101,14 @@ if let pdf = file("\(shared)/samples/real/淮安市人民政府2024年政府信�
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data(pdf).write(to: folder.appendingPathComponent("r.pdf"))
-    _ = try ExternalTool.pdftoppm.run(
+    _ = try await ExternalTool.pdftoppm.run(
         ["-r", "300", "-gray", "-png", folder.appendingPathComponent("r.pdf").path, folder.appendingPathComponent("p").path],
         origin: "bench")
     let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }.sorted()
         .compactMap { file(folder.appendingPathComponent($0).path) }
     let clock = ContinuousClock()
     let start = clock.now
-    let report = try ReportSources.read(pageImages: pages, origin: "scan")
+    let report = try await ReportSources.read(pageImages: pages, origin: "scan")
     let elapsed = clock.now - start
     let confirmed = report.cells.filter { $0.status == .read }.count
     print(

@@ -37,7 +37,7 @@ struct Batch {
         return files
     }
 
-    static func read(_ inputs: [String], progress: Bool) -> [Item] {
+    static func read(_ inputs: [String], progress: Bool) async -> [Item] {
         let files = expand(inputs)
         var items: [Item] = []
         let showBar = progress && files.count > 1 && isatty(STDERR_FILENO) == 1
@@ -45,7 +45,7 @@ struct Batch {
             if showBar { drawBar(done: n, total: files.count, current: file.relative) }
             let result: Result<Report, ReadError>
             do {
-                result = .success(try Inputs.report(bytes: Inputs.bytes(of: file.path), origin: file.path))
+                result = .success(try await Inputs.report(bytes: Inputs.bytes(of: file.path), origin: file.path))
             } catch let error as ReadError {
                 result = .failure(error)
             } catch let error as InputError {

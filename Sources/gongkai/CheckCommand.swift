@@ -5,7 +5,7 @@ import ReportReader
 import ReportSources
 import ReportWriter
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check annual reports against the statutory identities and rules.",
@@ -36,8 +36,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Write one findings JSON file per report into this folder (mirroring the input folders).")
     var out: String?
 
-    func run() throws {
-        let items = Batch.read(inputs, progress: true)
+    func run() async throws {
+        let items = await Batch.read(inputs, progress: true)
         var reports: [Report] = []
         var relative: [String] = []
         for item in items {

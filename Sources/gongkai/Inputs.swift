@@ -32,9 +32,9 @@ enum Inputs {
     }
 
     /// The report in a file: a data file through `ReportInput`, anything else through the reader.
-    static func report(bytes: [UInt8], origin: String) throws -> Report {
+    static func report(bytes: [UInt8], origin: String) async throws -> Report {
         isDataFile(bytes, origin: origin)
-            ? try ReportInput.read(bytes: bytes, origin: origin) : try ReportSources.read(bytes: bytes, origin: origin)
+            ? try ReportInput.read(bytes: bytes, origin: origin) : try await ReportSources.read(bytes: bytes, origin: origin)
     }
 
     /// A text file (UTF-8), for calendars and case files.

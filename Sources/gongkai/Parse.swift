@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 import ReportWriter
 
-struct Parse: ParsableCommand {
+struct Parse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read annual reports into the statutory tables.",
         discussion: """
@@ -31,8 +31,8 @@ struct Parse: ParsableCommand {
     @Option(help: "Write one JSON file per report into this folder (mirroring the input folders).")
     var out: String?
 
-    func run() throws {
-        let items = Batch.read(inputs, progress: true)
+    func run() async throws {
+        let items = await Batch.read(inputs, progress: true)
         let style = TerminalStyle(color: Inputs.colorOutput)
         var outputs: [JSONValue] = []
         for item in items {

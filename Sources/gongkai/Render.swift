@@ -10,7 +10,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case html, docx, pdf, md, xlsx, csv
 }
 
-struct Render: ParsableCommand {
+struct Render: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the statutory report (HTML, Word, PDF, Markdown, Excel, CSV) from a data file.",
         discussion: """
@@ -42,12 +42,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Write even when a check finds an error; the document is marked as a draft.")
     var force = false
 
-    func run() throws {
+    func run() async throws {
         let bytes: [UInt8]
         let report: Report
         do {
             bytes = try Inputs.bytes(of: input)
-            report = try Inputs.report(bytes: bytes, origin: input)
+            report = try await Inputs.report(bytes: bytes, origin: input)
         } catch let error as ReadError {
             Inputs.printError(error.description)
             throw ExitCode(2)
@@ -75,7 +75,7 @@ struct Render: ParsableCommand {
         case .docx: data = try WordWriter.render(document)
         case .pdf:
             do {
-                data = try PDFPrinter.pdf(
+                data = try await PDFPrinter.pdf(
                     html: HTMLWriter.render(document), docx: { try WordWriter.render(document) }, origin: input)
             } catch let error as ReadError {
                 Inputs.printError(error.description)

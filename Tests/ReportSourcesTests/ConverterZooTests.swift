@@ -38,7 +38,7 @@ final class ConverterZooTests: XCTestCase {
         return SourceFixtures.repository.appendingPathComponent(".build/zoo")
     }
 
-    func testEveryConverterVariantReadsWithNoWrongCell() throws {
+    func testEveryConverterVariantReadsWithNoWrongCell() async throws {
         let manifest = Self.zoo.appendingPathComponent("manifest.tsv")
         guard let listing = try? String(contentsOf: manifest, encoding: .utf8) else {
             if ProcessInfo.processInfo.environment["CI"] != nil {
@@ -62,7 +62,7 @@ final class ConverterZooTests: XCTestCase {
             var tally = Tally()
             tally.total = truth.count
             do {
-                let report = try ReportSources.read(
+                let report = try await ReportSources.read(
                     bytes: [UInt8](Data(contentsOf: url)), origin: path, name: url.lastPathComponent)
                 for (key, value) in truth {
                     let trueValue = (value as? NSNumber).flatMap { CellNumber(parsing: $0.stringValue[...]) }

@@ -9,7 +9,7 @@ import XCTest
 /// A scan made from a real report (PDF pages rendered to PNG) read back by OCR: every cell is right
 /// or flagged (null: uncertain, missing or blank) — OCR never puts a wrong number into the tables.
 final class OCRTests: XCTestCase {
-    func testRenderedPagesReadBackRightOrFlagged() throws {
+    func testRenderedPagesReadBackRightOrFlagged() async throws {
         try requireTool("pdftoppm", package: "poppler-utils")
         try requireTool("tesseract", package: "tesseract-ocr tesseract-ocr-chi-sim")
         let pdf = try SourceFixtures.sharedSample("淮安市人民政府2024年政府信息公开工作年度报告.pdf")
@@ -18,12 +18,12 @@ final class OCRTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("report.pdf")
         try Data(pdf).write(to: input)
-        _ = try ExternalTool.pdftoppm.run(
+        _ = try await ExternalTool.pdftoppm.run(
             ["-r", "300", "-gray", "-png", input.path, folder.appendingPathComponent("page").path], origin: "render")
         let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }.sorted()
         XCTAssertGreaterThan(pages.count, 3)
         let images = try pages.map { [UInt8](try Data(contentsOf: folder.appendingPathComponent($0))) }
-        let report = try ReportSources.read(pageImages: images, origin: "scan")
+        let report = try await ReportSources.read(pageImages: images, origin: "scan")
         XCTAssertEqual(report.format.version, .v2021)
 
         let expected = try SourceFixtures.expected("淮安市人民政府2024年政府信息公开工作年度报告")

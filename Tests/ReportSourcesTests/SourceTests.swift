@@ -39,14 +39,14 @@ final class SourceTests: XCTestCase {
         XCTAssertEqual(SourceKind.sniff(try SourceFixtures.shipped("samples/平潭综合实验区2022年度报告.html")), .html)
     }
 
-    func testHTMLPageFromThePortal() throws {
+    func testHTMLPageFromThePortal() async throws {
         let bytes = try SourceFixtures.shipped("samples/平潭综合实验区2022年度报告.html")
-        let report = try ReportSources.read(bytes: bytes, origin: "pingtan2022.html")
+        let report = try await ReportSources.read(bytes: bytes, origin: "pingtan2022.html")
         try assertMatchesExpected(report, "平潭综合实验区2022年度报告")
         XCTAssertEqual(report.published?.description, "2023-02-20")
     }
 
-    func testHTMLInGBKWithEntitiesSpansAndMergedCells() throws {
+    func testHTMLInGBKWithEntitiesSpansAndMergedCells() async throws {
         let html = """
             <html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>某县统计局2021年政府信息公开工作年度报告_某县人民政府</title></head>
             <body><div class="nav">首页 &gt; 政务公开</div><div>发布时间：2022-01-20</div>
@@ -71,7 +71,7 @@ final class SourceTests: XCTestCase {
             <script>var x = "<td>9</td>";</script><!-- <td>8</td> --></body></html>
             """
         let gbk = try XCTUnwrap(html.data(using: String.Encoding(rawValue: 0x8000_0632)))
-        let report = try ReportSources.read(bytes: [UInt8](gbk), origin: "gbk.html")
+        let report = try await ReportSources.read(bytes: [UInt8](gbk), origin: "gbk.html")
         XCTAssertEqual(report.title, "某县统计局2021年政府信息公开工作年度报告")
         XCTAssertEqual(report.agency, "某县统计局")
         XCTAssertEqual(report.published?.description, "2022-01-20")
@@ -94,37 +94,37 @@ final class SourceTests: XCTestCase {
         }.joined(separator: "\n")
     }
 
-    func testHTMLPageWithoutAReport() throws {
+    func testHTMLPageWithoutAReport() async throws {
         let page = "<html><head><title>首页</title></head><body><div>欢迎访问</div><table><tr><td>通知</td></tr></table></body></html>"
-        XCTAssertThrowsError(try ReportSources.read(bytes: Array(page.utf8), origin: "index.html")) { error in
+        await assertThrowsAsync(try await ReportSources.read(bytes: Array(page.utf8), origin: "index.html")) { error in
             XCTAssertEqual((error as? ReadError)?.problem, .notAReport)
         }
     }
 
-    func testPDFTextLayer() throws {
+    func testPDFTextLayer() async throws {
         try requireTool("pdftotext", package: "poppler-utils")
         let bytes = try SourceFixtures.sharedSample("淮安市人民政府2024年政府信息公开工作年度报告.pdf")
-        let report = try ReportSources.read(bytes: bytes, origin: "huaian2024.pdf")
+        let report = try await ReportSources.read(bytes: bytes, origin: "huaian2024.pdf")
         try assertMatchesExpected(report, "淮安市人民政府2024年政府信息公开工作年度报告")
     }
 
-    func testWordTemplateIsABlank2021Report() throws {
+    func testWordTemplateIsABlank2021Report() async throws {
         let bytes = try SourceFixtures.sharedSample("年度报告格式模板-2021.docx")
-        let report = try ReportSources.read(bytes: bytes, origin: "template.docx")
+        let report = try await ReportSources.read(bytes: bytes, origin: "template.docx")
         XCTAssertEqual(report.format.version, .v2021)
         XCTAssertEqual(report.format.variant, .standard)
         let notBlank = report.cells.indices.filter { report.cells[$0].status != .blank }.map { report.format.cells[$0].key }
         XCTAssertEqual(notBlank, [], "every cell of the template is blank")
     }
 
-    func testCorruptAndMisnamedFiles() throws {
+    func testCorruptAndMisnamedFiles() async throws {
         let notWord = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: UInt8(7), count: 100)
-        XCTAssertThrowsError(try ReportSources.read(bytes: notWord, origin: "renamed.docx")) { error in
+        await assertThrowsAsync(try await ReportSources.read(bytes: notWord, origin: "renamed.docx")) { error in
             XCTAssertTrue("\(error)".contains("renamed.docx"))
         }
         try requireTool("pdftotext", package: "poppler-utils")
         let corrupt = Array("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF".utf8)
-        XCTAssertThrowsError(try ReportSources.read(bytes: corrupt, origin: "corrupt.pdf")) { error in
+        await assertThrowsAsync(try await ReportSources.read(bytes: corrupt, origin: "corrupt.pdf")) { error in
             guard let problem = (error as? ReadError)?.problem else { return XCTFail("\(error)") }
             switch problem {
             case .toolFailed, .unsupported, .notAReport: break
@@ -133,9 +133,9 @@ final class SourceTests: XCTestCase {
         }
     }
 
-    func testAMissingToolSaysWhichPackageToInstall() {
+    func testAMissingToolSaysWhichPackageToInstall() async {
         let tool = ExternalTool(name: "gongkai-no-such-tool", package: "poppler-utils")
-        XCTAssertThrowsError(try tool.run([], origin: "report.pdf")) { error in
+        await assertThrowsAsync(try await tool.run([], origin: "report.pdf")) { error in
             XCTAssertEqual(
                 (error as? ReadError)?.problem,
                 .missingTool(name: "gongkai-no-such-tool", install: "apt-get install poppler-utils"))
@@ -143,9 +143,32 @@ final class SourceTests: XCTestCase {
         }
     }
 
-    func testOversizedFileIsRefusedWithoutReadingIt() {
+    func testAToolThatHangsOrFloodsIsStoppedAndRefused() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        await assertThrowsAsync(
+            try await ExternalTool(name: "sleep", package: "coreutils").run(
+                ["30"], origin: "slow.pdf", timeout: .milliseconds(300))
+        ) { error in
+            guard case .toolFailed(name: "sleep", let message)? = (error as? ReadError)?.problem else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertTrue(message.contains("no answer after"), message)
+        }
+        XCTAssertLessThan(clock.now - start, .seconds(10), "the hanging tool was stopped, not waited for")
+        await assertThrowsAsync(
+            try await ExternalTool(name: "yes", package: "coreutils").run([], origin: "flood.pdf", outputLimit: 4_096)
+        ) { error in
+            guard case .toolFailed(name: "yes", let message)? = (error as? ReadError)?.problem else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("more than 4096 bytes"), message)
+        }
+        let echoed = try await ExternalTool(name: "echo", package: "coreutils").run(["公开"], origin: "echo")
+        XCTAssertEqual(String(decoding: echoed, as: UTF8.self), "公开\n")
+    }
+
+    func testOversizedFileIsRefusedWithoutReadingIt() async {
         let big = [UInt8](repeating: 0x41, count: ReportSources.textLimit + 1)
-        XCTAssertThrowsError(try ReportSources.read(bytes: big, origin: "big.txt")) { error in
+        await assertThrowsAsync(try await ReportSources.read(bytes: big, origin: "big.txt")) { error in
             XCTAssertEqual((error as? ReadError)?.problem, .tooLarge(bytes: big.count, limit: ReportSources.textLimit))
         }
     }

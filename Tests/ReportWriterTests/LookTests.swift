@@ -35,21 +35,22 @@ final class LookTests: XCTestCase {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func fixtures() throws -> [(name: String, report: Report)] {
+    private func fixtures() async throws -> [(name: String, report: Report)] {
         let folder = Self.repository.appendingPathComponent("Tests/Fixtures")
         var out: [(String, Report)] = []
         for sub in ["seeds", "samples"] {
             for url in try FileManager.default.contentsOfDirectory(
                 at: folder.appendingPathComponent(sub), includingPropertiesForKeys: nil
             ).sorted(by: { $0.path < $1.path }) {
-                let report = try ReportSources.read(bytes: [UInt8](try Data(contentsOf: url)), origin: url.lastPathComponent)
+                let report = try await ReportSources.read(
+                    bytes: [UInt8](try Data(contentsOf: url)), origin: url.lastPathComponent)
                 out.append((url.deletingPathExtension().lastPathComponent, report))
             }
         }
         return out
     }
 
-    func testWordAndHTMLPrintAsTheTemplateLooks() throws {
+    func testWordAndHTMLPrintAsTheTemplateLooks() async throws {
         try requireTool("soffice", package: "libreoffice-writer-nogui")
         try requireTool("pdftotext", package: "poppler-utils")
         let chromium = try PDFPrinter.chromiumNames.first { name in
@@ -61,7 +62,7 @@ final class LookTests: XCTestCase {
         }
         try? FileManager.default.removeItem(at: artifacts)
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
-        let reports = try fixtures()
+        let reports = try await fixtures()
         XCTAssertGreaterThanOrEqual(reports.count, 9)
         var docxPaths: [String] = []
         for (name, report) in reports {

@@ -44,29 +44,29 @@ final class RoundTripTests: XCTestCase {
         }
     }
 
-    func testHTMLRoundTrip() throws {
+    func testHTMLRoundTrip() async throws {
         for (i, report) in generated(60, seed: 1).enumerated() {
             let html = HTMLWriter.render(ReportDocument(report))
-            assertSame(try ReportSources.read(bytes: Array(html.utf8), origin: "r\(i).html"), report, "HTML \(i)")
+            assertSame(try await ReportSources.read(bytes: Array(html.utf8), origin: "r\(i).html"), report, "HTML \(i)")
         }
     }
 
-    func testMarkdownRoundTrip() throws {
+    func testMarkdownRoundTrip() async throws {
         for (i, report) in generated(60, seed: 2).enumerated() {
             let md = MarkdownWriter.render(ReportDocument(report))
-            assertSame(try ReportSources.read(bytes: Array(md.utf8), origin: "r\(i).md"), report, "Markdown \(i)")
+            assertSame(try await ReportSources.read(bytes: Array(md.utf8), origin: "r\(i).md"), report, "Markdown \(i)")
         }
     }
 
-    func testWordRoundTrip() throws {
+    func testWordRoundTrip() async throws {
         for (i, report) in generated(60, seed: 3).enumerated() {
             let docx = try WordWriter.render(ReportDocument(report))
             XCTAssertEqual(SourceKind.sniff(docx), .docx)
-            assertSame(try ReportSources.read(bytes: docx, origin: "r\(i).docx"), report, "Word \(i)")
+            assertSame(try await ReportSources.read(bytes: docx, origin: "r\(i).docx"), report, "Word \(i)")
         }
     }
 
-    func testPDFRoundTrip() throws {
+    func testPDFRoundTrip() async throws {
         let chromium = PDFPrinter.chromiumNames.contains { name in
             (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
                 FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
@@ -76,10 +76,10 @@ final class RoundTripTests: XCTestCase {
         try requireTool("pdftotext", package: "poppler-utils")
         for (i, report) in generated(6, seed: 4).enumerated() {
             let document = ReportDocument(report)
-            let pdf = try PDFPrinter.pdf(
+            let pdf = try await PDFPrinter.pdf(
                 html: HTMLWriter.render(document), docx: { try WordWriter.render(document) }, origin: "r\(i)")
             XCTAssertEqual(SourceKind.sniff(pdf), .pdf)
-            assertSame(try ReportSources.read(bytes: pdf, origin: "r\(i).pdf"), report, "PDF \(i)")
+            assertSame(try await ReportSources.read(bytes: pdf, origin: "r\(i).pdf"), report, "PDF \(i)")
         }
     }
 }

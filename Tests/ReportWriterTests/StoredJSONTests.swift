@@ -29,13 +29,13 @@ final class StoredJSONTests: XCTestCase {
         return files
     }
 
-    func testStoredJSONReadsBackToTheSameJSON() throws {
+    func testStoredJSONReadsBackToTheSameJSON() async throws {
         var reports = 0
         var statuses: [CellStatus: Int] = [:]
         for url in try inputs() {
             let report: Report
             do {
-                report = try ReportSources.read(bytes: [UInt8](try Data(contentsOf: url)), origin: url.lastPathComponent)
+                report = try await ReportSources.read(bytes: [UInt8](try Data(contentsOf: url)), origin: url.lastPathComponent)
             } catch is ReadError {
                 continue
             }

@@ -82,15 +82,15 @@ final class WriterTests: XCTestCase {
         }
     }
 
-    func testEverySampleRendersToEveryTextFormat() throws {
+    func testEverySampleRendersToEveryTextFormat() async throws {
         for path in [
             "seeds/001_c6d2da25662234b0.txt", "samples/平潭综合实验区2022年度报告.html", "samples/上海市人民政府办公厅2025年度报告.md",
         ] {
             let bytes = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent(path)))
-            let report = try ReportSources.read(bytes: bytes, origin: path)
+            let report = try await ReportSources.read(bytes: bytes, origin: path)
             let document = ReportDocument(report)
             let md = MarkdownWriter.render(document)
-            let back = try ReportSources.read(bytes: Array(md.utf8), origin: path + ".md")
+            let back = try await ReportSources.read(bytes: Array(md.utf8), origin: path + ".md")
             XCTAssertEqual(back.cells.map(\.value), report.cells.map(\.value), path)
             XCTAssertFalse(HTMLWriter.render(document).isEmpty)
             XCTAssertFalse(try WordWriter.render(document).isEmpty)

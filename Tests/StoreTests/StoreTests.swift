@@ -117,7 +117,7 @@ final class StoreTests: XCTestCase {
         let earlier = Array(seed.utf8)
         // The same report a year on: its narrative repeats last year's, its tables are last year's.
         let later = Array(seed.replacingOccurrences(of: "2019", with: "2020").utf8)
-        let expected = try CheckCatalogue.check([
+        let expected = try await CheckCatalogue.check([
             ReportSources.read(bytes: earlier, origin: "2019"), ReportSources.read(bytes: later, origin: "2020"),
         ])[1].filter { $0.id.hasPrefix("continuity.") }.map(\.id).sorted()
         XCTAssertFalse(expected.isEmpty, "the pair has cross-year findings")
@@ -242,7 +242,7 @@ final class StoreTests: XCTestCase {
         let cells = try await store.cellRows(ReportFilter(id: id))
         XCTAssertEqual(cells.count, 198)
         let stored = try await store.cellValue(reportID: id, key: "requests.new.total")
-        let read = try ReportSources.read(bytes: a, origin: "a.txt").value("requests.new.total")?.description
+        let read = try await ReportSources.read(bytes: a, origin: "a.txt").value("requests.new.total")?.description
         XCTAssertEqual(stored, read)
         XCTAssertNotNil(stored)
         try await store.close()
