@@ -24,24 +24,21 @@ public struct ContinuityIdentity: Sendable, Hashable {
     public static func between(_ previous: ReportFormat, _ current: ReportFormat) -> [ContinuityIdentity] {
         var result = StatutoryRows.applicants.map { column in
             ContinuityIdentity(
-                kind: .carryOver, left: ["requests.carried_in." + column.key], right: [],
-                previous: ["requests.carried_over." + column.key])
+                kind: .carryOver, left: [RowKey.carriedIn.rawValue + "." + column.key], right: [],
+                previous: [RowKey.carriedOver.rawValue + "." + column.key])
         }
         if previous.version == .v2021, current.version == .v2021 {
-            result += ["proactive.rules", "proactive.normative_documents"].map { row in
+            result += [RowKey.rules, .normativeDocuments].map { row in
                 ContinuityIdentity(
-                    kind: .inForce, left: [row + ".in_force", row + ".repealed"], right: [row + ".issued"],
-                    previous: [row + ".in_force"])
+                    kind: .inForce, left: [row.cell(.inForce), row.cell(.repealed)], right: [row.cell(.issued)],
+                    previous: [row.cell(.inForce)])
             }
         }
         if previous.version == .v2019, current.version == .v2019 {
-            result += [
-                "proactive.licensing", "proactive.other_services", "proactive.penalties", "proactive.coercive_measures",
-                "proactive.fees",
-            ].map { row in
+            result += [RowKey.licensing, .otherServices, .penalties, .coerciveMeasures, .fees].map { row in
                 ContinuityIdentity(
-                    kind: .priorItems, left: [row + ".prior_items"], right: [],
-                    previous: [row + ".prior_items", row + ".change"])
+                    kind: .priorItems, left: [row.cell(.priorItems)], right: [],
+                    previous: [row.cell(.priorItems), row.cell(.change)])
             }
         }
         return result.filter { identity in

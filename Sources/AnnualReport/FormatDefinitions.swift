@@ -37,8 +37,8 @@ public struct ColumnDefinition: Sendable, Hashable {
     /// Words that, in a note beside a value (`55（含自然失效29件）`), say the value belongs here.
     public let noteWords: [String]
 
-    init(_ key: String, _ label: String, noteWords: [String] = []) {
-        self.key = key
+    init(_ key: ColumnKey, _ label: String, noteWords: [String] = []) {
+        self.key = key.rawValue
         self.label = label
         self.noteWords = noteWords
     }
@@ -68,10 +68,10 @@ public struct RowDefinition: Sendable, Hashable {
     public let isOutcomeLeaf: Bool
 
     init(
-        _ key: String, _ label: String, match: [String], variants: [String] = [],
+        _ key: RowKey, _ label: String, match: [String], variants: [String] = [],
         columns: [ColumnDefinition], group: String? = nil, isOutcomeLeaf: Bool = false
     ) {
-        self.key = key
+        self.key = key.rawValue
         self.label = label
         self.spellings =
             match.map { LabelSpelling(text: normalizedLabel($0), isVariant: false) }

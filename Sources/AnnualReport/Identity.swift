@@ -23,9 +23,9 @@ public struct Identity: Sendable, Hashable {
         var result: [Identity] = []
         let requestRows = rows[.requests] ?? []
         let requestFirst = firstCellOfRow[.requests] ?? []
-        func rowIndex(_ key: String) -> Int? { requestRows.firstIndex { $0.key == key } }
-        if let new = rowIndex("requests.new"), let carriedIn = rowIndex("requests.carried_in"),
-            let total = rowIndex("requests.total"), let carriedOver = rowIndex("requests.carried_over")
+        func rowIndex(_ key: RowKey) -> Int? { requestRows.firstIndex { $0.key == key.rawValue } }
+        if let new = rowIndex(.newRequests), let carriedIn = rowIndex(.carriedIn), let total = rowIndex(.requestsTotal),
+            let carriedOver = rowIndex(.carriedOver)
         {
             let leaves = requestRows.indices.filter { requestRows[$0].isOutcomeLeaf }
             for c in 0..<StatutoryRows.applicants.count {

@@ -12,12 +12,12 @@ public enum CaseOutcome: Sendable, Hashable {
     case unpaidFee
 
     /// The row of table 三 it is counted in, without the `requests.` prefix.
-    public func row(in version: FormatVersion) -> String {
+    public func row(in version: FormatVersion) -> RowKey {
         switch self {
         case .replied(let kind): kind.row
-        case .withdrawn: version == .v2019 ? "other" : "other.other"
-        case .noCorrection: version == .v2019 ? "other" : "other.no_correction"
-        case .unpaidFee: version == .v2019 ? "other" : "other.unpaid_fee"
+        case .withdrawn: version == .v2019 ? .otherOutcome : .otherOther
+        case .noCorrection: version == .v2019 ? .otherOutcome : .otherNoCorrection
+        case .unpaidFee: version == .v2019 ? .otherOutcome : .otherUnpaidFee
         }
     }
 

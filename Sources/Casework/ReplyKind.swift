@@ -1,3 +1,5 @@
+import AnnualReport
+
 /// How a request was answered (Art. 36–39), each with its legal basis and its row of table 三.
 public enum ReplyKind: String, Sendable, CaseIterable, Codable {
     case alreadyPublic = "already-public"
@@ -20,27 +22,27 @@ public enum ReplyKind: String, Sendable, CaseIterable, Codable {
     case excessive
     case confirmation
 
-    /// The row of table 三 the reply is counted in (without the `requests.` prefix).
-    public var row: String {
+    /// The row of table 三 the reply is counted in.
+    public var row: RowKey {
         switch self {
-        case .alreadyPublic, .granted: "granted"
-        case .partlyGranted: "partly_granted"
-        case .stateSecret: "withheld.state_secret"
-        case .prohibitedByLaw: "withheld.prohibited_by_law"
-        case .threeSafeties: "withheld.three_safeties"
-        case .thirdParty: "withheld.third_party"
-        case .internalAffairs: "withheld.internal_affairs"
-        case .processInformation: "withheld.process_information"
-        case .enforcementFiles: "withheld.enforcement_files"
-        case .inquiryMatters: "withheld.inquiry_matters"
-        case .notHeld: "unable.not_held"
-        case .needsCreation: "unable.needs_creation"
-        case .unclearAfterCorrection: "unable.unclear_after_correction"
-        case .complaint: "not_processed.complaint"
-        case .repeated: "not_processed.repeated"
-        case .publication: "not_processed.publication"
-        case .excessive: "not_processed.excessive"
-        case .confirmation: "not_processed.confirmation"
+        case .alreadyPublic, .granted: .granted
+        case .partlyGranted: .partlyGranted
+        case .stateSecret: .withheldStateSecret
+        case .prohibitedByLaw: .withheldProhibitedByLaw
+        case .threeSafeties: .withheldThreeSafeties
+        case .thirdParty: .withheldThirdParty
+        case .internalAffairs: .withheldInternalAffairs
+        case .processInformation: .withheldProcessInformation
+        case .enforcementFiles: .withheldEnforcementFiles
+        case .inquiryMatters: .withheldInquiryMatters
+        case .notHeld: .unableNotHeld
+        case .needsCreation: .unableNeedsCreation
+        case .unclearAfterCorrection: .unableUnclearAfterCorrection
+        case .complaint: .notProcessedComplaint
+        case .repeated: .notProcessedRepeated
+        case .publication: .notProcessedPublication
+        case .excessive: .notProcessedExcessive
+        case .confirmation: .notProcessedConfirmation
         }
     }
 

@@ -69,16 +69,16 @@ public struct RequestsTable: Sendable {
             guard summary.received.year <= year else { continue }
             if let closed = summary.closed, closed.on.year < year { continue }
             let column = summary.applicant.rawValue
-            func count(_ row: String) {
-                byCell["requests.\(row).\(column)", default: []].append(summary.id)
-                byCell["requests.\(row).total", default: []].append(summary.id)
+            func count(_ row: RowKey) {
+                byCell[row.rawValue + "." + column, default: []].append(summary.id)
+                byCell[row.cell(.total), default: []].append(summary.id)
             }
-            count(summary.received.year == year ? "new" : "carried_in")
+            count(summary.received.year == year ? .newRequests : .carriedIn)
             if let closed = summary.closed, closed.on.year == year {
                 count(closed.outcome.row(in: version))
-                count("total")
+                count(.requestsTotal)
             } else {
-                count("carried_over")
+                count(.carriedOver)
             }
         }
         for (index, definition) in format.cells.enumerated() where definition.table == .requests {

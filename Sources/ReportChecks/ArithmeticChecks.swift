@@ -49,7 +49,9 @@ enum ArithmeticChecks {
     static let negative = Check(id: "arithmetic.negative", summary: "a count is negative (only 本年增/减 may be)") {
         report in
         report.cells.indices.compactMap { i in
-            guard let v = report.cells[i].value, v < CellNumber(0), !report.format.cells[i].key.hasSuffix(".change") else {
+            guard let v = report.cells[i].value, v < CellNumber(0),
+                !report.format.cells[i].key.hasSuffix("." + ColumnKey.change.rawValue)
+            else {
                 return nil
             }
             return Finding(
@@ -62,8 +64,8 @@ enum ArithmeticChecks {
         id: "arithmetic.published-exceeds-total", summary: "2019 format: 本年新公开数量 > 对外公开总数量"
     ) { report in
         guard report.format.version == .v2019 else { return [] }
-        return ["proactive.rules", "proactive.normative_documents"].compactMap { row in
-            guard let p = report.format.index(of: row + ".published"), let t = report.format.index(of: row + ".total"),
+        return [RowKey.rules, .normativeDocuments].compactMap { row in
+            guard let p = report.format.index(of: row.cell(.published)), let t = report.format.index(of: row.cell(.total)),
                 let pv = report.cells[p].value, let tv = report.cells[t].value, tv < pv
             else { return nil }
             return Finding(

@@ -6,65 +6,16 @@ struct NarrativeReader {
     let text: NormalizedText
     let format: ReportFormat
 
-    private struct Pattern {
-        /// Words that must all stand in the clause; the last is the one closest to the number.
-        let words: [String]
-        /// Alternatives for the first word, when it has several spellings.
-        let firstWordOptions: [String]
-        /// Readings: sets of row keys (their 总计 cells are summed) or full cell keys.
-        let readings: [[String]]
-    }
-
-    /// The patterns with their words normalised, per layout, built once.
+    /// The phrases with their words normalised, per layout, built once.
     private static let compiled2019 = NarrativeReader.compile(.v2019)
     private static let compiled2021 = NarrativeReader.compile(.v2021)
     private static let compiled2021SingleOther = NarrativeReader.compile(.v2021SingleOther)
+    private static let allUpheld = NarrativePhrase.allUpheld.map(\.normalizedScalars)
 
-    private static func compile(_ format: ReportFormat) -> [(Pattern, [[Unicode.Scalar]], [[Unicode.Scalar]])] {
-        NarrativeReader.patterns(format).map { p in
+    private static func compile(_ format: ReportFormat) -> [(NarrativePhrase, [[Unicode.Scalar]], [[Unicode.Scalar]])] {
+        format.narrativePhrases.map { p in
             (p, p.words.map(\.normalizedScalars), p.firstWordOptions.map(\.normalizedScalars))
         }
-    }
-
-    private static func rows(_ format: ReportFormat, withPrefix prefix: String) -> [String] {
-        (format.rows[.requests] ?? []).map(\.key).filter { $0.hasPrefix(prefix) }.map { $0 + ".total" }
-    }
-
-    private static func patterns(_ format: ReportFormat) -> [Pattern] {
-        func rows(withPrefix prefix: String) -> [String] { Self.rows(format, withPrefix: prefix) }
-        var list: [Pattern] = [
-            Pattern(
-                words: ["予以公开", "部分公开"], firstWordOptions: [],
-                readings: [["requests.granted.total", "requests.partly_granted.total"]]),
-            Pattern(words: ["不予公开"], firstWordOptions: [], readings: [rows(withPrefix: "requests.withheld.")]),
-            Pattern(words: ["部分公开"], firstWordOptions: [], readings: [["requests.partly_granted.total"]]),
-            Pattern(words: ["予以公开"], firstWordOptions: [], readings: [["requests.granted.total"]]),
-            Pattern(words: ["无法提供"], firstWordOptions: [], readings: [rows(withPrefix: "requests.unable.")]),
-            Pattern(words: ["不予处理"], firstWordOptions: [], readings: [rows(withPrefix: "requests.not_processed.")]),
-            Pattern(words: ["其他处理"], firstWordOptions: [], readings: [rows(withPrefix: "requests.other")]),
-            Pattern(words: ["结转下年"], firstWordOptions: [], readings: [["requests.carried_over.total"]]),
-            Pattern(words: ["上年结转"], firstWordOptions: [], readings: [["requests.carried_in.total"]]),
-            Pattern(
-                words: ["收到", "申请"], firstWordOptions: ["收到", "受理", "办理", "新收"],
-                readings: [
-                    ["requests.new.total"], ["requests.total.total"], ["requests.new.total", "requests.carried_in.total"],
-                ]),
-            Pattern(words: ["行政复议"], firstWordOptions: [], readings: [["appeals.review.total"]]),
-            Pattern(
-                words: ["行政诉讼"], firstWordOptions: [],
-                readings: [
-                    ["appeals.litigation_direct.total", "appeals.litigation_after_review.total"],
-                    ["appeals.litigation_direct.total"], ["appeals.litigation_after_review.total"],
-                ]),
-        ]
-        if format.version == .v2021 {
-            for (noun, row) in [("规范性文件", "proactive.normative_documents"), ("规章", "proactive.rules")] {
-                list.append(Pattern(words: ["现行有效", noun], firstWordOptions: [], readings: [[row + ".in_force"]]))
-                list.append(Pattern(words: ["制发", noun], firstWordOptions: [], readings: [[row + ".issued"]]))
-                list.append(Pattern(words: ["废止", noun], firstWordOptions: [], readings: [[row + ".repealed"]]))
-            }
-        }
-        return list
     }
 
     private static let clauseBreaks: Set<Unicode.Scalar> = ["。", ",", ";", ":", "(", ")", "!", "；", "，"]
@@ -76,6 +27,25 @@ struct NarrativeReader {
         while i >= 0 {
             if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
             i -= 1
+        }
+        return nil
+    }
+
+    /// The end of words saying every case was upheld (`，均获维持`) in the sentence after `start`.
+    private func allUpheld(after start: Int, in range: Range<Int>) -> Int? {
+        let s = text.scalars
+        var kept: [Unicode.Scalar] = []
+        var ends: [Int] = []
+        var i = start
+        while i < range.upperBound, i - start < 40, !["。", ";", "；"].contains(s[i]) {
+            if !TextNormalization.isSeparator(s[i]) && s[i] != "\n" {
+                kept.append(s[i])
+                ends.append(i + 1)
+            }
+            i += 1
+        }
+        for words in Self.allUpheld {
+            if let end = lastEnd(of: words, in: kept) { return ends[end - 1] }
         }
         return nil
     }
@@ -108,7 +78,7 @@ struct NarrativeReader {
                 }
                 // PDF text breaks lines inside words: match on the clause without spaces and breaks.
                 let clause = (clauseStart..<i).filter { !TextNormalization.isSeparator(s[$0]) && s[$0] != "\n" }.map { s[$0] }
-                var best: (pattern: Pattern, position: Int)?
+                var best: (pattern: NarrativePhrase, position: Int)?
                 for (pattern, words, options) in compiled {
                     var position = -1
                     var ok = true
@@ -128,6 +98,12 @@ struct NarrativeReader {
                         NarrativeFact(
                             phrase: text.text(clauseStart..<(k + 1)).trimmingWhitespace(), value: value,
                             readings: best.pattern.readings, source: text.location(i)))
+                    if let upheld = format.upheldReadings(of: best.pattern), let end = allUpheld(after: k + 1, in: range) {
+                        facts.append(
+                            NarrativeFact(
+                                phrase: text.text(clauseStart..<end).trimmingWhitespace(), value: value, readings: upheld,
+                                source: text.location(i)))
+                    }
                 }
                 i = j
             }

@@ -4,7 +4,7 @@ import AnnualReport
 ///
 /// ```swift
 /// let report = try ReportReader.read(bytes: data, origin: "report.txt")
-/// report.value("requests.new.total")  // 71
+/// report.value(RowKey.newRequests.cell(.total))  // 71
 /// ```
 public enum ReportReader {
     /// Decodes `bytes` (UTF-8, UTF-16 or GB18030, detected) and reads the report.

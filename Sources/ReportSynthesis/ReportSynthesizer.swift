@@ -39,8 +39,8 @@ public struct ReportSynthesizer {
     public mutating func values(for format: ReportFormat) -> [CellNumber] {
         var v = Array(repeating: CellNumber(0), count: format.cells.count)
         let rows = format.rows[.requests] ?? []
-        func cell(_ row: String, _ c: Int) -> Int? {
-            rows.firstIndex { $0.key == row }.map { format.cellIndex(table: .requests, row: $0, column: c) }
+        func cell(_ row: RowKey, _ c: Int) -> Int? {
+            rows.firstIndex { $0.key == row.rawValue }.map { format.cellIndex(table: .requests, row: $0, column: c) }
         }
         for c in 0..<6 {
             var total: Int64 = 0
@@ -51,10 +51,10 @@ public struct ReportSynthesizer {
             }
             let carriedOver = count(0.7, max: 10)
             let carriedIn = min(count(0.7, max: 10), total + carriedOver)
-            if let i = cell("requests.total", c) { v[i] = CellNumber(total) }
-            if let i = cell("requests.carried_over", c) { v[i] = CellNumber(carriedOver) }
-            if let i = cell("requests.carried_in", c) { v[i] = CellNumber(carriedIn) }
-            if let i = cell("requests.new", c) { v[i] = CellNumber(total + carriedOver - carriedIn) }
+            if let i = cell(.requestsTotal, c) { v[i] = CellNumber(total) }
+            if let i = cell(.carriedOver, c) { v[i] = CellNumber(carriedOver) }
+            if let i = cell(.carriedIn, c) { v[i] = CellNumber(carriedIn) }
+            if let i = cell(.newRequests, c) { v[i] = CellNumber(total + carriedOver - carriedIn) }
         }
         for r in rows.indices {
             let sum = (0..<6).reduce(Int64(0)) {
@@ -82,7 +82,7 @@ public struct ReportSynthesizer {
                     v[i] = CellNumber(count(0.3, max: 3000))
                 }
             }
-            if row.columns.map(\.key) == ["made", "published", "total"] {
+            if row.columns.map(\.key) == [ColumnKey.made, .published, .total].map(\.rawValue) {
                 let a = format.cellIndex(table: .proactive, row: r, column: 1), b = a + 1
                 if v[b] < v[a] { v.swapAt(a, b) }
             }
@@ -94,7 +94,7 @@ public struct ReportSynthesizer {
     public func text(format: ReportFormat, values: [CellNumber], layout: SynthLayout, agency: String, year: Int) -> String {
         var out = "\(agency)\(year)年政府信息公开工作年度报告\n\n"
         out += "本报告所列数据统计期限为\(year)年1月1日至\(year)年12月31日。\n\n一、总体情况\n\n"
-        if let i = format.index(of: "requests.new.total") {
+        if let i = format.index(of: RowKey.newRequests.cell(.total)) {
             out += "\(year)年，本机关共收到政府信息公开申请\(values[i])件，均在法定期限内答复。\n\n"
         }
         out += "二、主动公开政府信息情况\n\n"

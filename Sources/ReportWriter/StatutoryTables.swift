@@ -77,13 +77,12 @@ public struct StatutoryGrid: Sendable {
         ])
         grid.rows.append([header("自然人", rowSpan: 2), header("法人或其他组织", columnSpan: 5), header("总计", rowSpan: 2)])
         grid.rows.append(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map { header($0) })
-        let outcomeRows = rows.indices.filter {
-            rows[$0].key != "requests.new" && rows[$0].key != "requests.carried_in" && rows[$0].key != "requests.carried_over"
-        }
+        let heads = Set([RowKey.newRequests, .carriedIn, .carriedOver].map(\.rawValue))
+        let outcomeRows = rows.indices.filter { !heads.contains(rows[$0].key) }
         var groupRemaining = 0
         for (r, row) in rows.enumerated() {
             var cells: [GridCell] = []
-            if row.key == "requests.new" || row.key == "requests.carried_in" || row.key == "requests.carried_over" {
+            if heads.contains(row.key) {
                 cells.append(header(row.label, columnSpan: 3))
             } else {
                 if r == outcomeRows.first { cells.append(header("三、本年度办理结果", rowSpan: outcomeRows.count)) }

@@ -56,7 +56,7 @@ public enum TemplateWriter {
                         out += "\(indent)\(parts[depth]):\(comment)\n"
                     }
                     openPath = Array(parts.dropLast())
-                    let total = column.key == "total" || row.key == "requests.total"
+                    let total = column.key == ColumnKey.total.rawValue || row.key == RowKey.requestsTotal.rawValue
                     let value = filled[key].map { "\($0.value)" } ?? "null"
                     let note = filled[key].map { "（\($0.source)）" } ?? (total ? "（可留空，自动计算）" : "")
                     out +=

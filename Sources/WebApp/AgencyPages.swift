@@ -3,23 +3,23 @@ import Store
 
 /// The agency page (every year, a chart, continuity findings) and the comparison of two reports.
 enum AgencyPages {
-    /// A series drawn on the agency chart: the 总计 of the table 三 rows whose keys start with `prefix`.
+    /// A series drawn on the agency chart: the 总计 of the table 三 rows `row` stands for.
     struct Series: Sendable {
         let label: String
         let color: String
-        let prefix: String
+        let row: RowKey
 
         func keys(_ format: ReportFormat) -> [String] {
-            (format.rows[.requests] ?? []).map(\.key).filter { $0 == prefix || $0.hasPrefix(prefix + ".") }.map { $0 + ".total" }
+            (format.rows[.requests] ?? []).map(\.key).filter(row.contains).map { $0 + "." + ColumnKey.total.rawValue }
         }
     }
 
     static let series = [
-        Series(label: "新收申请", color: "#8b1a1a", prefix: "requests.new"),
-        Series(label: "予以公开", color: "#2f6f3e", prefix: "requests.granted"),
-        Series(label: "部分公开", color: "#6b8e23", prefix: "requests.partly_granted"),
-        Series(label: "不予公开", color: "#b8860b", prefix: "requests.withheld"),
-        Series(label: "无法提供", color: "#4169e1", prefix: "requests.unable"),
+        Series(label: "新收申请", color: "#8b1a1a", row: .newRequests),
+        Series(label: "予以公开", color: "#2f6f3e", row: .granted),
+        Series(label: "部分公开", color: "#6b8e23", row: .partlyGranted),
+        Series(label: "不予公开", color: "#b8860b", row: .withheld),
+        Series(label: "无法提供", color: "#4169e1", row: .unable),
     ]
 
     static func value(_ report: Report, _ keys: [String]) -> CellNumber? {

@@ -111,7 +111,7 @@ enum CaseRoutes {
             }
             let agency = scope(session.user) ?? request.uri.queryParameters.get("agency").flatMap { $0.isEmpty ? nil : $0 }
             let table = try await store.requestsTable(agency: agency, year: year)
-            guard table.report.format.index(of: key) != nil, key.hasPrefix("requests.") else {
+            guard let index = table.report.format.index(of: key), table.report.format.cells[index].table == .requests else {
                 throw HTTPError(.notFound, message: "表三没有单元格 \(key.prefix(80))")
             }
             let ids = (table.casesByCell[key] ?? []).map { Int($0) }

@@ -126,7 +126,7 @@ var inFlight: Task<[ImportOutcome], Error>?
 }
 outer: for year in years where !reuse {
     let format = ReportFormat.layout(FormatVersion.required(forYear: year))
-    let newTotal = format.index(of: "requests.total.natural_person")
+    let newTotal = format.index(of: RowKey.requestsTotal.cell(.naturalPerson))
     for agency in agencies where Double.random(in: 0..<1, using: &random) < 0.92 {
         if submitted >= target { break outer }
         submitted += 1

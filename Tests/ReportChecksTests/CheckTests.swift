@@ -136,6 +136,19 @@ final class CheckTests: XCTestCase {
         XCTAssertFalse(ids(CheckCatalogue.check(report)).contains("consistency.text-number"))
     }
 
+    func testAllUpheldInTheNarrativeAgainstTableFour() throws {
+        // 平潭 2022: 行政复议 2 件 (1 corrected, 1 other), 行政诉讼 1 件 (upheld). Saying all were upheld
+        // is true of the suit, not of the reviews.
+        let original = try text("samples/平潭综合实验区2022年度报告.txt")
+        XCTAssertFalse(ids(CheckCatalogue.check(try read(original))).contains("consistency.text-number"))
+        let upheld = original.replacingOccurrences(of: "行政复议案件2件，均已结案", with: "行政复议案件2件，均获维持")
+        XCTAssertNotEqual(upheld, original)
+        let findings = CheckCatalogue.check(try read(upheld)).filter { $0.id == "consistency.text-number" }
+        XCTAssertEqual(findings.count, 1, findings.map(\.message).joined(separator: "\n"))
+        XCTAssertTrue(findings.first?.message.contains("行政复议 · 结果维持") == true, findings.first?.message ?? "")
+        XCTAssertEqual(findings.first?.expected, "0")
+    }
+
     func testFeeStatement() throws {
         let original = try text("samples/平潭综合实验区2022年度报告.txt")
         XCTAssertFalse(ids(CheckCatalogue.check(try read(original))).contains("consistency.fee-statement"))
