@@ -44,18 +44,45 @@ public struct CellConstraint: Sendable, Hashable {
 
     /// What the constraint says over `cells`.
     public func verdict(in cells: [Cell]) -> Verdict {
+        // The common case, every cell read, without building sets.
+        switch (readSum(left, in: cells), readSum(right, in: cells)) {
+        case (.sum(let a), .sum(let r)):
+            guard let b = CellNumber.sum(r, constant) else { return .silent }
+            return a == b ? .holds : .fails(left: a, right: b)
+        case (.silent, _), (_, .silent): return .silent
+        default: break
+        }
         guard let l = possibleSums(left, in: cells), let r = possibleSums(right, in: cells) else { return .silent }
         var shifted: Set<CellNumber> = []
         for value in r {
-            guard let sum = CellNumber.sum([value, constant]) else { return .silent }
+            guard let sum = CellNumber.sum(value, constant) else { return .silent }
             shifted.insert(sum)
         }
-        if l.count == 1, shifted.count == 1, let a = l.first, let b = shifted.first,
-            (left + right).allSatisfy({ cells[$0].status == .read })
-        {
-            return a == b ? .holds : .fails(left: a, right: b)
-        }
         return l.isDisjoint(with: shifted) ? .failsForEveryCandidate : .possible
+    }
+
+    private enum SideSum {
+        case sum(CellNumber)
+        case uncertain
+        case silent
+    }
+
+    /// The side's sum where every cell is read; whether an uncertain cell with candidates stands in
+    /// the way; silent where a cell is blank, missing or unknown, or the sum overflows.
+    private func readSum(_ side: [Int], in cells: [Cell]) -> SideSum {
+        var sum = CellNumber(0)
+        var uncertain = false
+        for i in side {
+            guard i >= 0, i < cells.count else { return .silent }
+            switch cells[i].status {
+            case .read:
+                guard let value = cells[i].value, let next = CellNumber.sum(sum, value) else { return .silent }
+                sum = next
+            case .uncertain where !cells[i].candidates.isEmpty: uncertain = true
+            default: return .silent
+            }
+        }
+        return uncertain ? .uncertain : .sum(sum)
     }
 
     /// Every sum `side` may have: a read cell its value, an uncertain one any of its candidates.
@@ -74,7 +101,7 @@ public struct CellConstraint: Sendable, Hashable {
             var next: Set<CellNumber> = []
             for sum in sums {
                 for option in options {
-                    guard let s = CellNumber.sum([sum, option]) else { return nil }
+                    guard let s = CellNumber.sum(sum, option) else { return nil }
                     next.insert(s)
                 }
             }

@@ -111,6 +111,16 @@ public struct CellNumber: Hashable, Sendable, Comparable, CustomStringConvertibl
         return m
     }
 
+    /// The exact sum of two numbers, or nil on overflow.
+    @inlinable
+    public static func sum(_ a: CellNumber, _ b: CellNumber) -> CellNumber? {
+        if a.scale == 0 && b.scale == 0 {
+            let (r, o) = a.mantissa.addingReportingOverflow(b.mantissa)
+            return o ? nil : CellNumber(r)
+        }
+        return sum([a, b])
+    }
+
     /// The exact sum, or nil on overflow.
     public static func sum(_ values: [CellNumber]) -> CellNumber? {
         var acc = CellNumber(0)

@@ -7,59 +7,146 @@ public enum ReportJSON {
     /// tables nested by key (numbers or null), `uncertain` with candidates, cell `sources`, and the
     /// sections' text.
     public static func value(of report: Report, includeText: Bool = true) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("source", .string(report.origin)),
-            ("format", .string(report.format.version.rawValue)),
-        ]
-        if report.format.variant != .standard { members.append(("variant", .string(report.format.variant.rawValue))) }
-        members.append(("year", report.year.map { .number(String($0)) } ?? .null))
-        members.append(("agency", report.agency.map(JSONValue.string) ?? .null))
-        members.append(("published", report.published.map { .string($0.description) } ?? .null))
-        members.append(("title", report.title.map(JSONValue.string) ?? .null))
-        for table in TableID.allCases {
-            var tree = JSONValue.object([])
-            for (i, cell) in report.format.cells.enumerated() where cell.table == table {
-                let path = cell.key.split(separator: ".").dropFirst()
-                tree.insert(report.cells[i].value.map { .number($0.description) } ?? .null, at: path[...])
-            }
-            members.append((table.rawValue, tree))
+        var builder = JSONTreeBuilder()
+        write(report, includeText: includeText, to: &builder)
+        return builder.value
+    }
+
+    /// The canonical JSON as text, written straight to bytes.
+    public static func serialized(_ report: Report, pretty: Bool = true, includeText: Bool = true) -> String {
+        var writer = JSONWriter(pretty: pretty, capacity: 16_384)
+        write(report, includeText: includeText, to: &writer)
+        return writer.text
+    }
+
+    /// Writes the canonical JSON of `report` to `sink`.
+    public static func write<Sink: JSONSink>(_ report: Report, includeText: Bool = true, to sink: inout Sink) {
+        sink.beginObject()
+        sink.key("source")
+        sink.string(report.origin)
+        sink.key("format")
+        sink.string(report.format.version.rawValue)
+        if report.format.variant != .standard {
+            sink.key("variant")
+            sink.string(report.format.variant.rawValue)
         }
-        var uncertain: [(String, JSONValue)] = []
-        var sources: [(String, JSONValue)] = []
-        var reasoning: [(String, JSONValue)] = []
-        var written: [(String, JSONValue)] = []
-        var missing: [JSONValue] = []
+        sink.key("year")
+        if let year = report.year { sink.number(CellNumber(Int64(year))) } else { sink.null() }
+        sink.key("agency")
+        optional(report.agency, to: &sink)
+        sink.key("published")
+        optional(report.published?.description, to: &sink)
+        sink.key("title")
+        optional(report.title, to: &sink)
+        writeTables(report, to: &sink)
+
+        sink.key("uncertain")
+        sink.beginObject()
+        for (i, cell) in report.cells.enumerated() where cell.status == .uncertain {
+            sink.key(report.format.cells[i].key)
+            sink.beginObject()
+            sink.key("candidates")
+            sink.beginArray()
+            for candidate in cell.candidates { sink.number(candidate) }
+            sink.endArray()
+            sink.key("why")
+            sink.string(cell.reasoning ?? "")
+            sink.endObject()
+        }
+        sink.endObject()
+        sink.key("missing")
+        sink.beginArray()
+        for (i, cell) in report.cells.enumerated() where cell.status == .missing { sink.string(report.format.cells[i].key) }
+        sink.endArray()
+        members("reasoning", of: report, to: &sink) { $0.status == .uncertain ? nil : $0.reasoning }
+        members("written", of: report, to: &sink) { $0.written }
+        sink.key("sources")
+        sink.beginObject()
         for (i, cell) in report.cells.enumerated() {
-            let key = report.format.cells[i].key
-            if cell.status == .uncertain {
-                uncertain.append(
-                    (
-                        key,
-                        .object([
-                            ("candidates", .array(cell.candidates.map { .number($0.description) })),
-                            ("why", .string(cell.reasoning ?? "")),
-                        ])
-                    ))
-            } else if let why = cell.reasoning {
-                reasoning.append((key, .string(why)))
-            }
-            if cell.status == .missing { missing.append(.string(key)) }
-            if let source = cell.source { sources.append((key, .string(source.description))) }
-            if let w = cell.written { written.append((key, .string(w))) }
+            guard let source = cell.source else { continue }
+            sink.key(report.format.cells[i].key)
+            sink.string(source)
         }
-        members.append(("uncertain", .object(uncertain)))
-        members.append(("missing", .array(missing)))
-        members.append(("reasoning", .object(reasoning)))
-        members.append(("written", .object(written)))
-        members.append(("sources", .object(sources)))
-        members.append(("notes", .array(report.readerNotes.map(JSONValue.string))))
+        sink.endObject()
+        sink.key("notes")
+        sink.beginArray()
+        for note in report.readerNotes { sink.string(note) }
+        sink.endArray()
         if includeText {
-            var sections: [(String, JSONValue)] = []
+            sink.key("sections")
+            sink.beginObject()
             for id in SectionID.allCases {
-                if let s = report.sections[id] { sections.append((id.rawValue, .string(s.text))) }
+                guard let section = report.sections[id] else { continue }
+                sink.key(id.rawValue)
+                sink.string(section.text)
             }
-            members.append(("sections", .object(sections)))
+            sink.endObject()
         }
-        return .object(members)
+        sink.endObject()
+    }
+
+    private static func optional<Sink: JSONSink>(_ text: String?, to sink: inout Sink) {
+        if let text { sink.string(text) } else { sink.null() }
+    }
+
+    /// An object of the cells that have `text`, by key.
+    private static func members<Sink: JSONSink>(
+        _ name: String, of report: Report, to sink: inout Sink, _ text: (Cell) -> String?
+    ) {
+        sink.key(name)
+        sink.beginObject()
+        for (i, cell) in report.cells.enumerated() {
+            guard let value = text(cell) else { continue }
+            sink.key(report.format.cells[i].key)
+            sink.string(value)
+        }
+        sink.endObject()
+    }
+
+    /// The three tables, each an object nested by the parts of its cells' keys
+    /// (`requests.withheld.state_secret.natural_person`), in the layout's order.
+    private static func writeTables<Sink: JSONSink>(_ report: Report, to sink: inout Sink) {
+        let paths = keyPaths(report.format)
+        for table in TableID.allCases {
+            sink.key(table.rawValue)
+            sink.beginObject()
+            var open: [String] = []
+            for (i, cell) in report.format.cells.enumerated() where cell.table == table {
+                let path = paths[i]
+                let parents = path.dropLast()
+                var shared = 0
+                while shared < open.count, shared < parents.count, open[shared] == parents[parents.startIndex + shared] {
+                    shared += 1
+                }
+                while open.count > shared {
+                    sink.endObject()
+                    open.removeLast()
+                }
+                for part in parents.dropFirst(shared) {
+                    sink.key(part)
+                    sink.beginObject()
+                    open.append(part)
+                }
+                sink.key(path.last ?? "")
+                if let value = report.cells[i].value { sink.number(value) } else { sink.null() }
+            }
+            for _ in open { sink.endObject() }
+            sink.endObject()
+        }
+    }
+
+    /// Each cell's key split at its dots, without the table's name, for the statutory layouts
+    /// computed once.
+    private static func keyPaths(_ format: ReportFormat) -> [[String]] {
+        for (known, paths) in knownKeyPaths where known.version == format.version && known.variant == format.variant {
+            return paths
+        }
+        return split(format)
+    }
+
+    private static let knownKeyPaths = [ReportFormat.v2019, .v2021, .v2021SingleOther].map { ($0, split($0)) }
+
+    private static func split(_ format: ReportFormat) -> [[String]] {
+        format.cells.map { $0.key.split(separator: ".").dropFirst().map(String.init) }
     }
 }

@@ -61,7 +61,7 @@ struct PreparedReport: Sendable {
         return .success(
             PreparedReport(
                 sha: sha, name: name, bytes: bytes, kind: SourceKind.sniff(bytes, name: name).rawValue, report: report,
-                json: ReportJSON.value(of: report).serialized(pretty: false), errors: counts[.error] ?? 0,
+                json: ReportJSON.serialized(report, pretty: false), errors: counts[.error] ?? 0,
                 warnings: counts[.warning] ?? 0, notices: counts[.notice] ?? 0,
                 late: findings.contains { $0.id == "publication.late" } ? 1 : 0, cellRows: cells, findingRows: findingRows))
     }

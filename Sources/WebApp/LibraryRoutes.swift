@@ -55,7 +55,7 @@ enum LibraryRoutes {
             let (bytes, type): ([UInt8], String)
             switch format {
             case "json":
-                (bytes, type) = (Array(ReportJSON.value(of: report).serialized().utf8), "application/json; charset=utf-8")
+                (bytes, type) = (Array(ReportJSON.serialized(report).utf8), "application/json; charset=utf-8")
             case "html": (bytes, type) = (Array(HTMLWriter.render(document).utf8), "text/html; charset=utf-8")
             case "md": (bytes, type) = (Array(MarkdownWriter.render(document).utf8), "text/markdown; charset=utf-8")
             case "csv": (bytes, type) = (CSVWriter.render(document), "text/csv; charset=utf-8")
