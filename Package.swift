@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .target(name: "AnnualReport"),
@@ -72,9 +73,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The reader's benchmarks (ordo-one/benchmark): `swift package --disable-sandbox benchmark`.
         .executableTarget(
-            name: "gongkai-bench",
-            dependencies: ["AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter"]
+            name: "ReaderBenchmarks",
+            dependencies: [
+                "AnnualReport", "ReportReader", "ReportChecks", "ReportSources", "ReportWriter",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ReaderBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .target(name: "ReportSynthesis", dependencies: ["AnnualReport"]),
         .executableTarget(
