@@ -129,9 +129,9 @@ public struct CellConstraint: Sendable, Hashable {
 }
 
 extension Report {
-    /// Settles uncertain cells that exactly one of their candidates fits under one of `constraints`,
-    /// again and again while any is settled; each such cell is read, with the constraint named in
-    /// its reasoning. Returns how many cells were settled.
+    /// Settles uncertain cells that exactly one of their candidates fits under one of `constraints`
+    /// (the table's own identities), again and again while any is settled; each such cell is read,
+    /// with the constraint named in its reasoning. Returns how many cells were settled.
     @discardableResult
     public mutating func settleUncertainCells(by constraints: [CellConstraint]) -> Int {
         guard cells.contains(where: { $0.status == .uncertain && !$0.candidates.isEmpty }) else { return 0 }
@@ -151,6 +151,20 @@ extension Report {
             }
         }
         return settled
+    }
+
+    /// Adds to the reasoning of each uncertain cell exactly one candidate of which fits one of
+    /// `constraints`, which candidate that is, and leaves the cell uncertain. For statements from
+    /// outside the table — the narrative, last year's report — which the checks exist to test:
+    /// settling a cell on them would turn their own slip into an error in the table.
+    public mutating func noteCandidates(agreeingWith constraints: [CellConstraint]) {
+        guard cells.contains(where: { $0.status == .uncertain && $0.candidates.count > 1 }) else { return }
+        for constraint in constraints {
+            guard let (i, value) = constraint.resolution(in: cells), cells[i].candidates.count > 1 else { continue }
+            let note = "只有 \(value) 符合\(constraint.reason)"
+            if cells[i].reasoning?.contains(note) == true { continue }
+            cells[i].reasoning = [cells[i].reasoning, note].compactMap { $0 }.joined(separator: "；")
+        }
     }
 
     /// The table identities of the layout as constraints.

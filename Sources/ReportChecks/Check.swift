@@ -44,26 +44,22 @@ public enum CheckCatalogue {
 
     /// Runs every check on a set of reports: each alone, and consecutive years of the same agency
     /// together. Findings come back per report, in the order the reports were given.
+    /// An uncertain cell exactly one candidate of which agrees with last year's report (identities
+    /// 5–7) says so in its findings; it stays uncertain.
     public static func check(_ reports: [Report]) -> [[Finding]] {
-        let settled = settled(reports)
-        var findings = settled.map(check)
-        for (a, b) in consecutive(settled) {
-            for check in series { findings[b] += check.run(settled[a], settled[b]) }
-        }
-        return findings
-    }
-
-    /// The reports with uncertain cells that last year's report settles (identities 5–7: exactly one
-    /// candidate agrees with it) read, the reasoning recorded in the cell.
-    public static func settled(_ reports: [Report]) -> [Report] {
-        var result = reports
-        for (a, b) in consecutive(reports) {
+        var noted = reports
+        let pairs = consecutive(reports)
+        for (a, b) in pairs {
             let constraints = ContinuityIdentity.between(reports[a].format, reports[b].format).compactMap {
                 $0.constraint(previous: reports[a], current: reports[b].format)
             }
-            result[b].settleUncertainCells(by: constraints)
+            noted[b].noteCandidates(agreeingWith: constraints)
         }
-        return result
+        var findings = noted.map(check)
+        for (a, b) in pairs {
+            for check in series { findings[b] += check.run(noted[a], noted[b]) }
+        }
+        return findings
     }
 
     /// Index pairs of consecutive years of the same agency.

@@ -11,6 +11,7 @@ struct NarrativeReader {
     private static let compiled2021 = NarrativeReader.compile(.v2021)
     private static let compiled2021SingleOther = NarrativeReader.compile(.v2021SingleOther)
     private static let allUpheld = NarrativePhrase.allUpheld.map(\.normalizedScalars)
+    private static let appealWords = ["行政复议", "行政诉讼", "复议", "诉讼"].map(\.normalizedScalars)
 
     private static func compile(_ format: ReportFormat) -> [(NarrativePhrase, [[Unicode.Scalar]], [[Unicode.Scalar]])] {
         format.narrativePhrases.map { p in
@@ -31,16 +32,21 @@ struct NarrativeReader {
         return nil
     }
 
-    /// The end of words saying every case was upheld (`，均获维持`) in the sentence after `start`.
+    /// The end of words saying every case was upheld (`，均获维持`) in the sentence after `start`,
+    /// before any other number or appeals figure (`行政复议2件，行政诉讼1件，其中行政诉讼均获维持` says
+    /// nothing of the reviews).
     private func allUpheld(after start: Int, in range: Range<Int>) -> Int? {
         let s = text.scalars
         var kept: [Unicode.Scalar] = []
         var ends: [Int] = []
         var i = start
-        while i < range.upperBound, i - start < 40, !["。", ";", "；"].contains(s[i]) {
+        while i < range.upperBound, i - start < 40, !["。", ";", "；"].contains(s[i]), s[i].asciiDigit == nil {
             if !TextNormalization.isSeparator(s[i]) && s[i] != "\n" {
                 kept.append(s[i])
                 ends.append(i + 1)
+                if Self.appealWords.contains(where: { kept.count >= $0.count && kept.suffix($0.count).elementsEqual($0) }) {
+                    return nil
+                }
             }
             i += 1
         }

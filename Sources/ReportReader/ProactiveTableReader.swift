@@ -125,6 +125,9 @@ struct ProactiveTableReader {
             return
         }
         let columnLabel = rows[partial[0].row].columns[dropped].label
+        // Each row's dropped value is one of the noted values only where every loose value is noted and
+        // there is one for each row; otherwise a row's may be an unnoted one, or blank.
+        let candidates = !othersLoose && looseValues.count == partial.count ? looseValues.sorted() : []
         for p in partial {
             var values = p.values
             let anchor = values.first?.location ?? SourceLocation(line: 1, column: 1)
@@ -133,7 +136,7 @@ struct ProactiveTableReader {
             for (c, cell) in cells.enumerated() {
                 if c == dropped {
                     report.cells[cell] = Cell(
-                        value: nil, status: .uncertain, source: anchor, candidates: looseValues.sorted(),
+                        value: nil, status: .uncertain, source: anchor, candidates: candidates,
                         reasoning:
                             "表中缺少「\(columnLabel)」一列；表外有注明该列的数值"
                     )

@@ -66,7 +66,8 @@ public enum ReportReader {
                         "\($0.phrase)（\($0.source)）"
                     }))
         }
-        report.settleUncertainCells(by: report.identityConstraints + report.narrativeConstraints)
+        report.settleUncertainCells(by: report.identityConstraints)
+        report.noteCandidates(agreeingWith: report.narrativeConstraints)
         for header in HeaderVariant.known {
             guard let range = found.tableRange[header.table],
                 let at = text.find(header.variant.normalizedScalars, in: range)

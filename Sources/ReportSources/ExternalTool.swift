@@ -28,7 +28,9 @@ public struct ExternalTool: Sendable {
     public static let libreoffice = ExternalTool(name: "libreoffice", package: "libreoffice-writer-nogui")
 
     /// Most bytes of standard output kept before the tool is stopped and its run refused.
-    public static let outputLimit = 256 << 20
+    public static let outputLimit = 64 << 20
+    /// The first bytes of standard error kept for the message of a failed run; the rest is read and dropped.
+    static let messageLimit = 16 << 10
 
     /// The executable's path, or nil when it is not installed.
     public var path: String? {
@@ -60,26 +62,38 @@ public struct ExternalTool: Sendable {
         }()
         let outcome: Outcome
         do {
-            outcome = try await withThrowingTaskGroup(of: Outcome.self) { group in
-                group.addTask {
-                    let result = try await Subprocess.run(
-                        .path(FilePath(path)), arguments: Arguments(arguments), platformOptions: options,
-                        output: .bytes(limit: outputLimit), error: .string(limit: 64 << 10))
-                    return .finished(
-                        status: result.terminationStatus, output: result.standardOutput, error: result.standardError)
+            // The time limit starts once a slot is free.
+            outcome = try await ToolSlots.shared.withSlot {
+                try await withThrowingTaskGroup(of: Outcome.self) { group in
+                    group.addTask {
+                        let result = try await Subprocess.run(
+                            .path(FilePath(path)), arguments: Arguments(arguments), platformOptions: options, input: .none,
+                            output: .bytes(limit: outputLimit), error: .sequence
+                        ) { execution in
+                            var message: [UInt8] = []
+                            for try await chunk in execution.standardError where message.count < Self.messageLimit {
+                                chunk.withUnsafeBytes { message.append(contentsOf: $0.prefix(Self.messageLimit - message.count)) }
+                            }
+                            return String(decoding: message, as: UTF8.self)
+                        }
+                        return .finished(
+                            status: result.terminationStatus, output: result.standardOutput, error: result.closureResult)
+                    }
+                    group.addTask {
+                        try await Task.sleep(for: timeout)
+                        return .timedOut
+                    }
+                    defer { group.cancelAll() }
+                    guard let first = try await group.next() else { return .timedOut }
+                    return first
                 }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return .timedOut
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next() else { return .timedOut }
-                return first
             }
         } catch let error as SubprocessError where error.code == .init(.outputLimitExceeded) {
             throw ReadError(origin: origin, problem: .toolFailed(name: name, message: "more than \(outputLimit) bytes of output"))
         } catch let error as SubprocessError {
             throw ReadError(origin: origin, problem: .toolFailed(name: name, message: "\(error)"))
+        } catch is CancellationError {
+            throw ReadError(origin: origin, problem: .toolFailed(name: name, message: "stopped: the work was cancelled"))
         }
         switch outcome {
         case .timedOut:
@@ -91,6 +105,39 @@ public struct ExternalTool: Sendable {
             throw ReadError(
                 origin: origin,
                 problem: .toolFailed(name: name, message: message.isEmpty ? "\(status)" : String(message.prefix(2_000))))
+        }
+    }
+}
+
+/// At most as many external tools at once as there are processors: a batch of PDFs imported together
+/// waits its turn instead of starting a process per file.
+actor ToolSlots {
+    static let shared = ToolSlots(count: max(1, ProcessInfo.processInfo.activeProcessorCount))
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) { free = count }
+
+    func withSlot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }

@@ -13,6 +13,8 @@ public protocol JSONSink {
     /// A number as exact decimal text.
     mutating func number(_ text: String)
     mutating func number(_ value: CellNumber)
+    /// A source location as the string `line:column`.
+    mutating func string(_ location: SourceLocation)
     mutating func bool(_ value: Bool)
     mutating func null()
 }

@@ -164,6 +164,18 @@ final class SourceTests: XCTestCase {
         }
         let echoed = try await ExternalTool(name: "echo", package: "coreutils").run(["公开"], origin: "echo")
         XCTAssertEqual(String(decoding: echoed, as: UTF8.self), "公开\n")
+        // A tool that succeeds while writing a flood of warnings (pdftotext on a damaged PDF) is not refused;
+        // one that fails keeps the start of its message.
+        let shell = ExternalTool(name: "sh", package: "dash")
+        let noisy = try await shell.run(["-c", "yes 'Syntax Error' | head -c 300000 >&2; echo ok"], origin: "noisy.pdf")
+        XCTAssertEqual(String(decoding: noisy, as: UTF8.self), "ok\n")
+        await assertThrowsAsync(
+            try await shell.run(["-c", "echo 'broken file' >&2; yes x | head -c 300000 >&2; exit 3"], origin: "bad.pdf")
+        ) { error in
+            guard case .toolFailed(name: "sh", let message)? = (error as? ReadError)?.problem else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.hasPrefix("broken file"), String(message.prefix(40)))
+            XCTAssertLessThanOrEqual(message.utf8.count, 16 << 10)
+        }
     }
 
     func testOversizedFileIsRefusedWithoutReadingIt() async {
