@@ -51,11 +51,15 @@ public enum ReportReader {
         if let range = found.tableRange[.proactive] {
             ProactiveTableReader(text: text, format: format).read(tokens: tokenizer.tokens(in: range), into: &report)
         }
+        let appealTokens = found.tableRange[.appeals].map { tokenizer.tokens(in: $0) } ?? []
+        var totalColumn: Range<Int>?
         if let range = found.tableRange[.requests] {
-            RequestsTableReader(text: text, format: format).read(tokens: tokenizer.tokens(in: range), into: &report)
+            totalColumn = RequestsTableReader(text: text, format: format).read(
+                tokens: tokenizer.tokens(in: range), following: appealTokens, into: &report)
         }
-        if let range = found.tableRange[.appeals] {
-            AppealsTableReader(text: text, format: format).read(tokens: tokenizer.tokens(in: range), into: &report)
+        if found.tableRange[.appeals] != nil {
+            let own = totalColumn.map { span in appealTokens.filter { !span.contains($0.start) } } ?? appealTokens
+            AppealsTableReader(text: text, format: format).read(tokens: own, into: &report)
         }
         if report.cells.allSatisfy({ $0.status == .missing }) {
             throw ReadError(

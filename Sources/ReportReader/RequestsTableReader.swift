@@ -7,13 +7,20 @@ struct RequestsTableReader {
     let text: NormalizedText
     let format: ReportFormat
 
-    func read(tokens: [Token], into report: inout Report) {
+    /// Reads the table from its `tokens`; `following` are the tokens after it (table 四's region),
+    /// where a 总计 column printed apart may stand. Returns the span of such a column, which is then
+    /// no part of table 四.
+    @discardableResult
+    func read(tokens: [Token], following: [Token] = [], into report: inout Report) -> Range<Int>? {
         let rows = format.rows[.requests] ?? []
         let fill = TableFill(format: format, table: .requests)
         let found = LabelledGroups(tokens: tokens, matcher: .of(format, .requests), text: text)
         let groups = Self.rowsApart(found.groups, columns: rows.first?.columns.count ?? 7)
         let assignment = assign(groups: groups, rowCount: rows.count, labels: found.labels.map(\.match))
         let values = RowValues(text: text)
+        if let span = readWithTotalColumnApart(groups: groups, following: following, into: &report) {
+            return span
+        }
 
         // Values no row claimed: a label standing alone may then have lost its values, not be blank.
         let claimed = Set(assignment.compactMap { source -> Int? in if case .group(let g) = source { g } else { nil } })
@@ -104,6 +111,28 @@ struct RequestsTableReader {
         let guardian = AlignmentGuard(format: format, table: .requests)
         guardian.doubt(rows: placedByOrder, in: &report)
         if misfit { guardian.doubt(rows: chose, in: &report, confirmed: true) }
+        return nil
+    }
+
+    /// The table's values exactly one short of every row, in order, and the 总计 column printed after
+    /// the table: the rows are read with it, by order, where each then adds up (labels a converter
+    /// moved do not matter then).
+    private func readWithTotalColumnApart(groups: [ValueGroup], following: [Token], into report: inout Report) -> Range<Int>? {
+        let rows = format.rows[.requests] ?? []
+        let width = (rows.first?.columns.count ?? 7) - 1
+        let all = groups.flatMap(\.tokens)
+        guard width > 0, all.count == rows.count * width, !groups.contains(where: \.runTogether) else { return nil }
+        let rowTokens = (0..<rows.count).map { Array(all[($0 * width)..<(($0 + 1) * width)]) }
+        let block = TotalColumnBlock(text: text, rowCount: rows.count, columnCount: width + 1)
+        guard let (totals, span) = block.find(rows: rowTokens, following: following) else { return nil }
+        let values = RowValues(text: text)
+        guard let complete = block.complete(rows: rowTokens.map { $0.map(values.value) }, block: totals.map(values.value))
+        else { return nil }
+        let fill = TableFill(format: format, table: .requests)
+        for (r, row) in complete.enumerated() {
+            fill.setExact(row, row: r, in: &report, reasoning: "总计列在表后单独成段（PDF 文本按列块输出），按行序对应，各行总计均等于各列之和")
+        }
+        return span
     }
 
     /// A label with no values, then a labelled row whose values are followed by values no row
