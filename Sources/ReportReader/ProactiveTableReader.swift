@@ -10,6 +10,14 @@ struct ProactiveTableReader {
         let rows = format.rows[.proactive] ?? []
         let fill = TableFill(format: format, table: .proactive)
         let values = RowValues(text: text)
+        if let blocks = ProactiveBlocks(text: text, format: format).rows(in: tokens) {
+            for (r, tokens) in blocks {
+                fill.setExact(
+                    tokens.map(values.value), row: r, in: &report,
+                    reasoning: "行标签与数值分列（PDF 文本按块输出）：各块数值个数与行列相符，按法定行序对应")
+            }
+            return
+        }
         let found = LabelledGroups(tokens: tokens, matcher: .of(format, .proactive), text: text)
         var partialRows: [(row: Int, values: [ReadValue])] = []
         // Values outside any labelled row, other than notes that name their column (`55（含自然失效29件）`).
