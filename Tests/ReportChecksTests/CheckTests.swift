@@ -214,9 +214,7 @@ final class CheckTests: XCTestCase {
 
     func testDuplicateTablesAndInForce() throws {
         let base = try text("samples/平潭综合实验区2022年度报告.txt")
-        let next = base.replacingOccurrences(of: "2022年度政府信息公开工作年度报告", with: "2023年度政府信息公开工作年度报告")
-            .replacingOccurrences(of: "统计时限为2022年1月1日", with: "统计时限为2023年1月1日")
-            .replacingOccurrences(of: "上年结转政府信息公开申请数量 1000001", with: "上年结转政府信息公开申请数量 0000000")
+        let next = pingtanNextYear(base)
         let reports = [try read(base, origin: "2022"), try read(next, origin: "2023")]
         XCTAssertEqual(reports.map(\.year), [2022, 2023])
         let findings = CheckCatalogue.check(reports)[1]
@@ -225,14 +223,20 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(inForce.expected, "731")
         XCTAssertTrue(findings.contains { $0.id == "continuity.duplicate-text" })
     }
+
+    /// 平潭's 2022 report as if it were the next year's, its tables unchanged but for 上年结转.
+    private func pingtanNextYear(_ base: String) -> String {
+        base.replacingOccurrences(of: "2022年度政府信息公开工作年度报告", with: "2023年度政府信息公开工作年度报告")
+            .replacingOccurrences(of: "统计时限为2022年1月1日", with: "统计时限为2023年1月1日")
+            .replacingOccurrences(of: "上年结转政府信息公开申请数量 1000001", with: "上年结转政府信息公开申请数量 0000000")
+    }
+
     func testContinuityJudgesRunTogetherDigitsByEverySplit() throws {
         // 2023 prints 本年制发 本年废止 现行有效 of 行政规范性文件 run together as 132470, and its narrative
         // says nothing to split them by: the cells are uncertain. No split agrees with 2022's 698
         // in force, so the identity fails whichever the agency meant.
         let base = try text("samples/平潭综合实验区2022年度报告.txt")
-        let next = base.replacingOccurrences(of: "2022年度政府信息公开工作年度报告", with: "2023年度政府信息公开工作年度报告")
-            .replacingOccurrences(of: "统计时限为2022年1月1日", with: "统计时限为2023年1月1日")
-            .replacingOccurrences(of: "上年结转政府信息公开申请数量 1000001", with: "上年结转政府信息公开申请数量 0000000")
+        let next = pingtanNextYear(base)
             .replacingOccurrences(of: "现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件", with: "行政规范性文件")
             .replacingOccurrences(of: "行政规范性文件8855698", with: "行政规范性文件132470")
         XCTAssertNotEqual(next, base)
