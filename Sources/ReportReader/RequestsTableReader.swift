@@ -16,11 +16,11 @@ struct RequestsTableReader {
         let fill = TableFill(format: format, table: .requests)
         let found = LabelledGroups(tokens: tokens, matcher: .of(format, .requests), text: text)
         let groups = Self.rowsApart(found.groups, columns: rows.first?.columns.count ?? 7)
-        let assignment = assign(groups: groups, rowCount: rows.count, labels: found.labels.map(\.match))
-        let values = RowValues(text: text)
         if let span = readWithTotalColumnApart(groups: groups, following: following, into: &report) {
             return span
         }
+        let assignment = assign(groups: groups, rowCount: rows.count, labels: found.labels.map(\.match))
+        let values = RowValues(text: text)
 
         // Values no row claimed: a label standing alone may then have lost its values, not be blank.
         let claimed = Set(assignment.compactMap { source -> Int? in if case .group(let g) = source { g } else { nil } })
