@@ -43,8 +43,10 @@ public struct ExternalTool: Sendable {
     }
 
     /// Runs the tool and returns its standard output. A run over `timeout`, or writing more than
-    /// `outputLimit` bytes, is stopped (SIGTERM, then SIGKILL) and refused. Throws a `ReadError`
-    /// naming the package when the tool is missing, and the tool's message when it fails.
+    /// `outputLimit` bytes, is stopped (SIGTERM, then SIGKILL) and refused. The tool runs in a process
+    /// group of its own, killed afterwards, so that nothing it started outlives it (LibreOffice's
+    /// `soffice.bin`). Throws a `ReadError` naming the package when the tool is missing, and the
+    /// tool's message when it fails.
     public func run(
         _ arguments: [String], origin: String, timeout: Duration = .seconds(120), outputLimit: Int = Self.outputLimit
     ) async throws -> [UInt8] {
@@ -58,8 +60,11 @@ public struct ExternalTool: Sendable {
         let options = {
             var options = PlatformOptions()
             options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(2))]
+            options.processGroupID = 0
             return options
         }()
+        let started = StartedProcess()
+        defer { started.killGroup() }
         let outcome: Outcome
         do {
             // The time limit starts once a slot is free.
@@ -70,6 +75,7 @@ public struct ExternalTool: Sendable {
                             .path(FilePath(path)), arguments: Arguments(arguments), platformOptions: options, input: .none,
                             output: .bytes(limit: outputLimit), error: .sequence
                         ) { execution in
+                            started.record(execution.processIdentifier.value)
                             var message: [UInt8] = []
                             for try await chunk in execution.standardError where message.count < Self.messageLimit {
                                 chunk.withUnsafeBytes { message.append(contentsOf: $0.prefix(Self.messageLimit - message.count)) }
@@ -106,6 +112,20 @@ public struct ExternalTool: Sendable {
                 origin: origin,
                 problem: .toolFailed(name: name, message: message.isEmpty ? "\(status)" : String(message.prefix(2_000))))
         }
+    }
+}
+
+/// The process group of a tool once it has started: what is left of it is killed when the run ends.
+final class StartedProcess: @unchecked Sendable {
+    // NSLock rather than Mutex, which needs macOS 15.
+    private let lock = NSLock()
+    private var pid: pid_t?
+
+    func record(_ pid: pid_t) { lock.withLock { self.pid = pid } }
+
+    func killGroup() {
+        guard let pid = lock.withLock({ self.pid }), pid > 0 else { return }
+        kill(-pid, SIGKILL)
     }
 }
 

@@ -156,6 +156,21 @@ final class SourceTests: XCTestCase {
             XCTAssertTrue(message.contains("no answer after"), message)
         }
         XCTAssertLessThan(clock.now - start, .seconds(10), "the hanging tool was stopped, not waited for")
+        // What the tool started itself (LibreOffice's soffice.bin) goes with it.
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-grandchild-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        await assertThrowsAsync(
+            try await ExternalTool(name: "sh", package: "dash").run(
+                ["-c", "sleep 30 & echo $! > \(pidFile.path); wait"], origin: "office.doc", timeout: .milliseconds(500)))
+        let grandchild = try XCTUnwrap(
+            pid_t(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Gone, or a zombie waiting for init to reap it.
+        func gone() -> Bool {
+            kill(grandchild, 0) != 0
+                || (try? String(contentsOfFile: "/proc/\(grandchild)/stat", encoding: .utf8))?.contains(") Z ") == true
+        }
+        for _ in 0..<50 where !gone() { try await Task.sleep(for: .milliseconds(20)) }
+        XCTAssertTrue(gone(), "the tool's own child \(grandchild) outlived it")
         await assertThrowsAsync(
             try await ExternalTool(name: "yes", package: "coreutils").run([], origin: "flood.pdf", outputLimit: 4_096)
         ) { error in
