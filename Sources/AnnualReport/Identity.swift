@@ -50,21 +50,13 @@ public struct Identity: Sendable, Hashable {
 }
 
 extension Identity {
-    /// Both sides summed over `cells`; nil when a cell has no value (blank or not read with
-    /// certainty) or a sum overflows: the identity then says nothing.
-    public func sums(in cells: [Cell]) -> (left: CellNumber, right: CellNumber)? {
-        func sum(_ side: [Int]) -> CellNumber? {
-            var values: [CellNumber] = []
-            for i in side {
-                guard i < cells.count, let v = cells[i].value else { return nil }
-                values.append(v)
-            }
-            return CellNumber.sum(values)
+    /// Whether the identity holds over `cells` as read; nil when it says nothing (a cell blank,
+    /// missing or not read with certainty, or a sum overflows).
+    public func holds(in cells: [Cell]) -> Bool? {
+        switch CellConstraint(self, reason: "").verdict(in: cells) {
+        case .holds: true
+        case .fails: false
+        case .failsForEveryCandidate, .possible, .silent: nil
         }
-        guard let l = sum(left), let r = sum(right) else { return nil }
-        return (l, r)
     }
-
-    /// Whether the identity holds over `cells`; nil when it says nothing (see `sums(in:)`).
-    public func holds(in cells: [Cell]) -> Bool? { sums(in: cells).map { $0.left == $0.right } }
 }

@@ -123,7 +123,7 @@ struct RequestsTableReader {
         let all = groups.flatMap(\.tokens)
         guard width > 0, all.count == rows.count * width, !groups.contains(where: \.runTogether) else { return nil }
         let rowTokens = (0..<rows.count).map { Array(all[($0 * width)..<(($0 + 1) * width)]) }
-        let block = TotalColumnBlock(text: text, rowCount: rows.count, columnCount: width + 1)
+        let block = TotalColumnBlock(text: text, rowCount: rows.count)
         guard let (totals, span) = block.find(rows: rowTokens, following: following) else { return nil }
         let values = RowValues(text: text)
         guard let complete = block.complete(rows: rowTokens.map { $0.map(values.value) }, block: totals.map(values.value))

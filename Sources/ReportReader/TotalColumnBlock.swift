@@ -6,16 +6,13 @@ import AnnualReport
 struct TotalColumnBlock {
     let text: NormalizedText
     let rowCount: Int
-    let columnCount: Int
 
     private static let totalWord = "总计".normalizedScalars
 
-    /// The block's values, one per row, and the text they span; nil when the rows are not all one
-    /// value short or no block follows.
+    /// The block's values, one per row, and the text they span; nil when a row holds a blank mark or
+    /// no block follows.
     func find(rows: [[Token]], following: [Token]) -> (values: [Token], span: Range<Int>)? {
-        guard rows.count == rowCount, rowCount > 1,
-            rows.allSatisfy({ $0.count == columnCount - 1 && !$0.contains(where: \.isBlankMark) })
-        else { return nil }
+        guard rows.count == rowCount, rowCount > 1, !rows.joined().contains(where: \.isBlankMark) else { return nil }
         for (i, token) in following.enumerated() where token.kind == .text {
             let words = text.scalars[token.start..<token.end].filter { !TextNormalization.isSeparator($0) }
             guard words.elementsEqual(Self.totalWord) else { continue }
