@@ -126,28 +126,67 @@ public struct CellConstraint: Sendable, Hashable {
         }
         return fitting.count == 1 ? (cell, fitting[0]) : nil
     }
+
+    /// Most choices among the candidates of several uncertain cells tried together.
+    static let jointLimit = 1_024
+
+    /// The one choice among the candidates of the uncertain cells (every other cell read) that
+    /// makes the constraint hold. Only for cells whose candidates are independent of each other
+    /// (two OCR readings of each cell), unlike the placements of a short row's values.
+    func jointResolution(in cells: [Cell]) -> [(cell: Int, value: CellNumber)]? {
+        let involved = left + right
+        guard involved.allSatisfy({ $0 >= 0 && $0 < cells.count }) else { return nil }
+        let open = Array(Set(involved.filter { cells[$0].status != .read })).sorted()
+        guard !open.isEmpty, open.allSatisfy({ cells[$0].status == .uncertain && !cells[$0].candidates.isEmpty }),
+            open.reduce(1, { $0 * cells[$1].candidates.count }) <= Self.jointLimit
+        else { return nil }
+        var trial = cells
+        var fitting: [[CellNumber]] = []
+        func choose(_ index: Int, _ chosen: [CellNumber]) {
+            guard fitting.count < 2 else { return }
+            guard index < open.count else {
+                if verdict(in: trial) == .holds { fitting.append(chosen) }
+                return
+            }
+            for candidate in cells[open[index]].candidates {
+                trial[open[index]] = Cell(value: candidate, status: .read, source: nil)
+                choose(index + 1, chosen + [candidate])
+            }
+        }
+        choose(0, [])
+        guard fitting.count == 1 else { return nil }
+        return Array(zip(open, fitting[0]))
+    }
 }
 
 extension Report {
     /// Settles uncertain cells that exactly one of their candidates fits under one of `constraints`
     /// (the table's own identities), again and again while any is settled; each such cell is read,
     /// with the constraint named in its reasoning. Returns how many cells were settled.
+    /// With `jointly`, the candidates of several cells of one constraint are tried together: only
+    /// where each cell's candidates are independent of the others' (OCR readings).
     @discardableResult
-    public mutating func settleUncertainCells(by constraints: [CellConstraint]) -> Int {
+    public mutating func settleUncertainCells(by constraints: [CellConstraint], jointly: Bool = false) -> Int {
         guard cells.contains(where: { $0.status == .uncertain && !$0.candidates.isEmpty }) else { return 0 }
         var settled = 0
         var changed = true
         while changed {
             changed = false
             for constraint in constraints {
-                guard let (i, value) = constraint.resolution(in: cells) else { continue }
-                let candidates = cells[i].candidates.map(\.description).joined(separator: "、")
-                let why = "可能为 \(candidates)，其中只有 \(value) 符合\(constraint.reason)"
-                cells[i] = Cell(
-                    value: value, status: .read, source: cells[i].source, written: cells[i].written,
-                    reasoning: [cells[i].reasoning, why].compactMap { $0 }.joined(separator: "；"))
-                settled += 1
-                changed = true
+                let resolved =
+                    constraint.resolution(in: cells).map { [$0] } ?? (jointly ? constraint.jointResolution(in: cells) : nil)
+                for (i, value) in resolved ?? [] {
+                    let candidates = cells[i].candidates.map(\.description).joined(separator: "、")
+                    let why =
+                        resolved?.count == 1
+                        ? "可能为 \(candidates)，其中只有 \(value) 符合\(constraint.reason)"
+                        : "可能为 \(candidates)，与同一关系中其他不确定单元格的候选值只有一种组合符合\(constraint.reason)，即 \(value)"
+                    cells[i] = Cell(
+                        value: value, status: .read, source: cells[i].source, written: cells[i].written,
+                        reasoning: [cells[i].reasoning, why].compactMap { $0 }.joined(separator: "；"))
+                    settled += 1
+                    changed = true
+                }
             }
         }
         return settled

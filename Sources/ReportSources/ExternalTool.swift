@@ -45,10 +45,11 @@ public struct ExternalTool: Sendable {
     /// Runs the tool and returns its standard output. A run over `timeout`, or writing more than
     /// `outputLimit` bytes, is stopped (SIGTERM, then SIGKILL) and refused. The tool runs in a process
     /// group of its own, killed afterwards, so that nothing it started outlives it (LibreOffice's
-    /// `soffice.bin`). Throws a `ReadError` naming the package when the tool is missing, and the
+    /// `soffice.bin`). `environment` is added to the inherited one. Throws a `ReadError` naming the package when the tool is missing, and the
     /// tool's message when it fails.
     public func run(
-        _ arguments: [String], origin: String, timeout: Duration = .seconds(120), outputLimit: Int = Self.outputLimit
+        _ arguments: [String], origin: String, timeout: Duration = .seconds(120), outputLimit: Int = Self.outputLimit,
+        environment: [String: String] = [:]
     ) async throws -> [UInt8] {
         guard let path else {
             throw ReadError(origin: origin, problem: .missingTool(name: name, install: "apt-get install \(package)"))
@@ -72,7 +73,13 @@ public struct ExternalTool: Sendable {
                 try await withThrowingTaskGroup(of: Outcome.self) { group in
                     group.addTask {
                         let result = try await Subprocess.run(
-                            .path(FilePath(path)), arguments: Arguments(arguments), platformOptions: options, input: .none,
+                            .path(FilePath(path)), arguments: Arguments(arguments),
+                            environment: .inherit.updating(
+                                Dictionary(
+                                    uniqueKeysWithValues: environment.compactMap { key, value in
+                                        Environment.Key(rawValue: key).map { ($0, value) }
+                                    })),
+                            platformOptions: options, input: .none,
                             output: .bytes(limit: outputLimit), error: .sequence
                         ) { execution in
                             started.record(execution.processIdentifier.value)

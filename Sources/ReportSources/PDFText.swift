@@ -1,43 +1,130 @@
+import AnnualReport
 import Foundation
 import ReportReader
 
 /// A PDF's text through poppler's `pdftotext -layout` (table rows keep their columns); an
-/// image-only PDF (a scan) is rendered with `pdftoppm` and read by OCR.
+/// image-only PDF (a scan) is rendered with `pdftoppm` and read page by page by OCR.
 public enum PDFText {
     /// Fewer CJK characters than this in the text layer means the PDF is a scan.
     static let minimumTextLayer = 40
+    /// The resolution scans are rendered at for OCR.
+    static let scanResolution = "300"
 
-    /// The PDF's text; `ocr` is true when it had to be recognised from page images.
-    public static func text(from bytes: [UInt8], origin: String) async throws -> (text: String, ocr: Bool) {
+    /// The PDF's text; `scan` is set when it had to be recognised from page images, with how each
+    /// table number was recognised, by its place in the text.
+    static func text(from bytes: [UInt8], origin: String) async throws -> (
+        text: String, scan: [SourceLocation: CellReading]?
+    ) {
         try await TemporaryFolder.with { folder in
             let pdf = folder.appendingPathComponent("report.pdf")
             try Data(bytes).write(to: pdf)
             let data = try await ExternalTool.pdftotext.run(["-layout", "-enc", "UTF-8", pdf.path, "-"], origin: origin)
             let text = String(decoding: data, as: UTF8.self)
             let han = text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
-            if han >= minimumTextLayer { return (text, false) }
-            _ = try await ExternalTool.pdftoppm.run(
-                ["-r", "300", "-gray", "-png", pdf.path, folder.appendingPathComponent("page").path], origin: origin)
-            let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("page") }.sorted()
-            guard !pages.isEmpty else {
-                throw ReadError(origin: origin, problem: .unsupported("the PDF has no text layer and no pages to recognise"))
-            }
-            var recognised: [String] = []
-            for page in pages {
-                recognised.append(try await OCRText.recognise(imageAt: folder.appendingPathComponent(page).path, origin: origin))
-            }
-            return (recognised.joined(separator: "\n"), true)
+            if han >= minimumTextLayer { return (text, nil) }
+            let scan = try await ScannedDocument.read(pdfAt: pdf, in: folder, origin: origin)
+            return (scan.text, scan.readings)
         }
     }
 }
 
-/// Text recognised in an image by `tesseract` with the simplified-Chinese model.
+/// The pages of a scan, read by OCR and joined into one text.
+enum ScannedDocument {
+    /// The text and readings of a scan, by the place of each table number in the text.
+    typealias Scan = (text: String, readings: [SourceLocation: CellReading])
+
+    /// The pages of an image-only PDF, rendered at `PDFText.scanResolution`.
+    static func read(pdfAt pdf: URL, in folder: URL, origin: String) async throws -> Scan {
+        _ = try await ExternalTool.pdftoppm.run(
+            ["-r", PDFText.scanResolution, "-gray", pdf.path, folder.appendingPathComponent("page").path], origin: origin,
+            timeout: .seconds(300))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("page") && $0.hasSuffix(".pgm") }.sorted()
+        guard !files.isEmpty else {
+            throw ReadError(origin: origin, problem: .unsupported("the PDF has no text layer and no pages to recognise"))
+        }
+        return try await read(pages: files.map { folder.appendingPathComponent($0).path }, origin: origin)
+    }
+
+    /// Page images (PNG or JPEG), one a page; nil when one of them cannot be embedded in a PDF to be
+    /// rendered (see `ImagePDF`). A narrow image is scaled up to the width of an A4 page at 300 dpi,
+    /// the size the table reader's margins are made for.
+    static func read(images: [[UInt8]], origin: String) async throws -> Scan? {
+        let wrapped = images.map(ImagePDF.pdf(of:))
+        guard !wrapped.isEmpty, wrapped.allSatisfy({ $0 != nil }) else { return nil }
+        return try await TemporaryFolder.with { folder in
+            var pages: [String] = []
+            for (index, page) in wrapped.compactMap({ $0 }).enumerated() {
+                let pdf = folder.appendingPathComponent("image-\(index).pdf")
+                try Data(page.pdf).write(to: pdf)
+                let stem = folder.appendingPathComponent("page-\(index)")
+                _ = try await ExternalTool.pdftoppm.run(
+                    [
+                        "-r", "72", "-scale-to-x", String(max(page.width, 2_480)), "-scale-to-y", "-1", "-gray", "-singlefile",
+                        pdf.path, stem.path,
+                    ], origin: origin, timeout: .seconds(300))
+                pages.append(stem.path + ".pgm")
+            }
+            return try await read(pages: pages, origin: origin)
+        }
+    }
+
+    /// Greyscale pages (PGM files) in order, read side by side.
+    static func read(pages files: [String], origin: String) async throws -> Scan {
+        let pages = try await withThrowingTaskGroup(of: (Int, ScannedPage).self) { group in
+            for (index, file) in files.enumerated() {
+                group.addTask { (index, try await ScannedPage.read(pgmAt: file, origin: origin)) }
+            }
+            var pages = [ScannedPage?](repeating: nil, count: files.count)
+            for try await (index, page) in group { pages[index] = page }
+            return pages.compactMap { $0 }
+        }
+        var lines: [String] = []
+        var readings: [SourceLocation: CellReading] = [:]
+        for page in pages {
+            for (line, column, reading) in page.readings {
+                readings[SourceLocation(line: lines.count + line + 1, column: column)] = reading
+            }
+            lines += page.lines
+        }
+        return (lines.joined(separator: "\n"), readings)
+    }
+}
+
+/// Text recognised in an image by `tesseract`.
 public enum OCRText {
+    /// What a run of tesseract recognises.
+    enum Model {
+        /// Simplified Chinese and digits, a page of it.
+        case chinese
+        /// Digits, decimal point and thousands separator only, one number a line, by the English model.
+        case digits
+        /// Simplified Chinese and digits, one cell a line.
+        case chineseCells
+
+        var arguments: [String] {
+            switch self {
+            // Page segmentation mode 4 (one column of variable-size text) keeps a table row on one line.
+            case .chinese: ["-l", "chi_sim", "--psm", "4"]
+            case .digits: ["-l", "eng", "--psm", "6", "-c", "tessedit_char_whitelist=0123456789.,"]
+            case .chineseCells: ["-l", "chi_sim", "--psm", "6"]
+            }
+        }
+    }
+
+    /// Tesseract's text of the image at `path`.
     public static func recognise(imageAt path: String, origin: String) async throws -> String {
-        // Page segmentation mode 4 (one column of variable-size text) keeps a table row on one line.
-        let data = try await ExternalTool.tesseract.run(
-            [path, "-", "-l", "chi_sim", "--psm", "4"], origin: origin, timeout: .seconds(300))
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try await run(imageAt: path, origin: origin, model: .chinese, output: []), as: UTF8.self)
+    }
+
+    /// Tesseract's output for the image at `path`: its word boxes (`tsv`) unless `output` says otherwise.
+    static func run(imageAt path: String, origin: String, model: Model, output: [String] = ["tsv"]) async throws
+        -> [UInt8]
+    {
+        // One thread each: pages are recognised side by side, one tool per processor.
+        try await ExternalTool.tesseract.run(
+            [path, "-"] + model.arguments + output, origin: origin, timeout: .seconds(300),
+            environment: ["OMP_THREAD_LIMIT": "1"])
     }
 
     /// Text recognised in image bytes.

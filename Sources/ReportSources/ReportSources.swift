@@ -17,21 +17,17 @@ public enum ReportSources {
         let kind = try admit(bytes, origin: origin, name: name)
         switch kind {
         case .pdf:
-            let (text, ocr) = try await PDFText.text(from: bytes, origin: origin)
+            let (text, scan) = try await PDFText.text(from: bytes, origin: origin)
             var report = try ReportReader.read(text: text, origin: origin)
-            if ocr { OCRReview.review(&report) }
+            if let scan { OCRReview.review(&report, readings: scan) }
             report.readerNotes.insert(
-                ocr
-                    ? "read by OCR from a PDF without a text layer"
+                scan != nil
+                    ? "read by OCR from a PDF without a text layer: \(OCRReview.method)"
                     : "read from the PDF's text layer (pdftotext -layout): locations are lines of that text",
                 at: 0)
             return report
         case .image:
-            let text = try await OCRText.recognise(imageBytes: bytes, origin: origin)
-            var report = try ReportReader.read(text: text, origin: origin)
-            OCRReview.review(&report)
-            report.readerNotes.insert("read by OCR from an image", at: 0)
-            return report
+            return try await read(pageImages: [bytes], origin: origin)
         case .legacyWord:
             return try await readLegacyWord(bytes, origin: origin)
         case .text, .html, .docx, .otherZip, .binary:
@@ -76,13 +72,21 @@ public enum ReportSources {
         }
     }
 
-    /// A scanned report delivered as one image per page, in page order, read by OCR.
+    /// A scanned report delivered as one image per page, in page order, read by OCR: ruled tables
+    /// cell by cell where every page is a PNG or JPEG poppler can render, else the recognised text.
     public static func read(pageImages: [[UInt8]], origin: String) async throws -> Report {
+        if let scan = try await ScannedDocument.read(images: pageImages, origin: origin) {
+            var report = try ReportReader.read(text: scan.text, origin: origin)
+            OCRReview.review(&report, readings: scan.readings)
+            report.readerNotes.insert("read by OCR from \(pageImages.count) page image(s): \(OCRReview.method)", at: 0)
+            return report
+        }
         var pages: [String] = []
         for image in pageImages { pages.append(try await OCRText.recognise(imageBytes: image, origin: origin)) }
         var report = try ReportReader.read(text: pages.joined(separator: "\n"), origin: origin)
         OCRReview.review(&report)
-        report.readerNotes.insert("read by OCR from \(pageImages.count) page image(s)", at: 0)
+        report.readerNotes.insert(
+            "read by OCR from \(pageImages.count) page image(s), as text (an image format the table reader cannot render)", at: 0)
         return report
     }
 

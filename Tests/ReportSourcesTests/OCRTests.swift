@@ -7,7 +7,8 @@ import TestSupport
 import XCTest
 
 /// A scan made from a real report (PDF pages rendered to PNG) read back by OCR: every cell is right
-/// or flagged (null: uncertain, missing or blank) — OCR never puts a wrong number into the tables.
+/// or flagged (null: uncertain, missing or blank) — OCR never puts a wrong number into the tables —
+/// and nine in ten are right.
 final class OCRTests: XCTestCase {
     func testRenderedPagesReadBackRightOrFlagged() async throws {
         try requireTool("pdftoppm", package: "poppler-utils")
@@ -40,7 +41,7 @@ final class OCRTests: XCTestCase {
             }
         }
         print("OCR round trip: \(right) cells right, \(flagged) flagged, of \(cells.count)")
-        // Table 三's rows that add up are confirmed by their identities; a total breakdown of OCR would not.
-        XCTAssertGreaterThan(right, 40, "OCR confirmed too few cells of a clean scan")
+        // Ruled cells read twice: a clean scan reads at least nine cells in ten.
+        XCTAssertGreaterThanOrEqual(right * 10, cells.count * 9, "OCR read too few cells of a clean scan")
     }
 }

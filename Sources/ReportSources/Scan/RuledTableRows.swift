@@ -1,0 +1,93 @@
+/// The rows of ruled tables on a page image: bands between two horizontal ruling lines that vertical
+/// rules cross from top to bottom, split into cells at those rules. A merged cell spans several
+/// bands and gives a part of itself to each; a band no rule crosses (a heading between two tables)
+/// is not a row.
+enum RuledTableRows {
+    /// One row: its band and its cells, left to right.
+    struct Row: Sendable {
+        let band: PixelBox
+        let cells: [PixelBox]
+    }
+
+    /// A ruling line is at least this share of the page's width (text never is).
+    static let minimumLineShare = 0.15
+    /// Gaps in a rule of up to this many pixels (a scan's breaks) are bridged.
+    static let bridgedGap = 2
+    /// A vertical rule inks this share of its band's height.
+    static let ruleShare = 0.9
+
+    static func rows(in image: GrayImage) -> [Row] {
+        let lines = horizontalLines(in: image)
+        var rows: [Row] = []
+        for (upper, lower) in zip(lines, lines.dropFirst()) {
+            // A band thinner than a line of text, or taller than a fifth of the page, is not a table row.
+            guard lower.top - upper.bottom >= 12, lower.top - upper.bottom < image.height / 5 else { continue }
+            let rules = verticalRules(in: image, top: upper.bottom, bottom: lower.top)
+            guard let first = rules.first, let last = rules.last, rules.count >= 2 else { continue }
+            let band = PixelBox(left: first.lowerBound, top: upper.bottom, right: last.upperBound, bottom: lower.top)
+            let cells = zip(rules, rules.dropFirst()).compactMap { from, to -> PixelBox? in
+                to.lowerBound - from.upperBound > 6
+                    ? PixelBox(left: from.upperBound, top: band.top, right: to.lowerBound, bottom: band.bottom) : nil
+            }
+            if !cells.isEmpty { rows.append(Row(band: band, cells: cells)) }
+        }
+        return rows
+    }
+
+    /// Horizontal ruling lines, top to bottom: adjacent inked pixel rows merged into one line whose
+    /// box spans its longest run.
+    static func horizontalLines(in image: GrayImage) -> [PixelBox] {
+        let minimum = max(60, Int(Double(image.width) * minimumLineShare))
+        var lines: [PixelBox] = []
+        for y in 0..<image.height {
+            guard let run = longestRun(in: image, y: y), run.upperBound - run.lowerBound >= minimum else { continue }
+            if var last = lines.last, y - last.bottom <= 1 {
+                last.bottom = y + 1
+                last.left = min(last.left, run.lowerBound)
+                last.right = max(last.right, run.upperBound)
+                lines[lines.count - 1] = last
+            } else {
+                lines.append(PixelBox(left: run.lowerBound, top: y, right: run.upperBound, bottom: y + 1))
+            }
+        }
+        return lines
+    }
+
+    /// The longest run of ink in pixel row `y`, small gaps bridged.
+    static func longestRun(in image: GrayImage, y: Int) -> Range<Int>? {
+        var best: Range<Int>?
+        var start: Int?
+        var lastInk = -1
+        for x in 0..<image.width where image.isInk(x: x, y: y) {
+            if let first = start, x - lastInk - 1 <= bridgedGap {
+                lastInk = x
+                if (best?.count ?? 0) < x + 1 - first { best = first..<(x + 1) }
+            } else {
+                start = x
+                lastInk = x
+                if best == nil { best = x..<(x + 1) }
+            }
+        }
+        return best
+    }
+
+    /// The x ranges of vertical rules crossing the band from `bandTop` to `bandBottom` to bottom (its edge rows left out),
+    /// across the whole page: a merged cell's column has no horizontal rule of its own in the band.
+    static func verticalRules(in image: GrayImage, top bandTop: Int, bottom bandBottom: Int) -> [Range<Int>] {
+        let top = bandTop + 2, bottom = bandBottom - 2
+        guard bottom > top else { return [] }
+        let needed = Int(Double(bottom - top) * ruleShare)
+        var rules: [Range<Int>] = []
+        for x in 0..<image.width {
+            var ink = 0
+            for y in top..<bottom where image.isInk(x: x, y: y) { ink += 1 }
+            guard ink >= needed else { continue }
+            if let last = rules.last, last.upperBound == x {
+                rules[rules.count - 1] = last.lowerBound..<(x + 1)
+            } else {
+                rules.append(x..<(x + 1))
+            }
+        }
+        return rules
+    }
+}

@@ -1,0 +1,154 @@
+import AnnualReport
+import Foundation
+import TestSupport
+import XCTest
+
+@testable import ReportSources
+
+/// The pieces of the scan reader that need no OCR: the raster, ruled rows and cells, the judgement
+/// of two readings, and images wrapped in a PDF.
+final class ScanTableTests: XCTestCase {
+    /// A white page with black rules, as a scanner gives a table.
+    func page(width: Int, height: Int, horizontal: [Int], vertical: [(x: Int, from: Int, to: Int)]) -> GrayImage {
+        var rows = [UInt8](repeating: 255, count: width * height)
+        for y in horizontal { for x in 100..<(width - 100) { rows[y * width + x] = 0; rows[(y + 1) * width + x] = 0 } }
+        for rule in vertical { for y in rule.from..<rule.to { rows[y * width + rule.x] = 0; rows[y * width + rule.x + 1] = 0 } }
+        return GrayImage(pgm: Array("P5\n\(width) \(height)\n255\n".utf8) + rows)!
+    }
+
+    func testRowsAndCellsComeFromTheRules() throws {
+        // Three rules make two rows; the first row has three cells, the second two (a merged cell).
+        let image = page(
+            width: 1_000, height: 600, horizontal: [100, 200, 300],
+            vertical: [(100, 100, 302), (400, 100, 202), (700, 100, 302), (898, 100, 302)])
+        let rows = RuledTableRows.rows(in: image)
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(rows.map(\.cells.count), [3, 2])
+        XCTAssertEqual(rows[1].cells[0].left, 102)
+        XCTAssertEqual(rows[1].cells[0].right, 700)
+        XCTAssertEqual(rows[0].band.top, 102)
+        XCTAssertEqual(rows[0].band.bottom, 200)
+    }
+
+    func testTextBetweenTablesIsNotARow() {
+        // Two rules with no vertical rule between them: a heading between two tables.
+        let image = page(width: 1_000, height: 600, horizontal: [100, 300], vertical: [])
+        XCTAssertTrue(RuledTableRows.rows(in: image).isEmpty)
+        XCTAssertEqual(RuledTableRows.horizontalLines(in: image).count, 2)
+    }
+
+    func testBrokenPGMIsRefused() {
+        XCTAssertNil(GrayImage(pgm: Array("P5\n10 10\n255\n".utf8) + [UInt8](repeating: 0, count: 99)))
+        XCTAssertNil(GrayImage(pgm: Array("P6\n1 1\n255\n".utf8) + [0, 0, 0]))
+        XCTAssertNil(GrayImage(pgm: Array("P5\n1 1\n65535\n".utf8) + [0, 0]))
+        XCTAssertNil(GrayImage(pgm: []))
+    }
+
+    /// The judgement of two readings of a cell with as many glyphs as the digits reading has characters, unless told.
+    func judge(digits: String, chinese: String, glyphs: Int? = nil) -> CellReading.Judgement {
+        CellReading.judge(digits: digits, chinese: chinese, glyphs: glyphs ?? digits.count)
+    }
+
+    func testTwoReadingsThatAgreeAreTrusted() {
+        XCTAssertEqual(judge(digits: "1,288", chinese: "1288").reading, .agreed)
+        XCTAssertEqual(judge(digits: "96171.6", chinese: "96171.6").text, "96171.6")
+    }
+
+    func testReadingsThatMissAGlyphAreNotTrusted() {
+        // Both models read the "11" of a serif font as "1": the cell has two glyphs.
+        XCTAssertEqual(judge(digits: "1", chinese: "1", glyphs: 2).reading, .disputed([CellNumber(1)]))
+        XCTAssertEqual(judge(digits: "1,288", chinese: "1288", glyphs: 4).reading, .disputed([CellNumber(1_288)]))
+    }
+
+    func testGlyphsAreCountedSideBySide() {
+        // Two strokes and a dot: three glyphs; a single stray pixel is dust.
+        var rows = [UInt8](repeating: 255, count: 100 * 40)
+        for y in 5..<35 { rows[y * 100 + 10] = 0; rows[y * 100 + 11] = 0; rows[y * 100 + 30] = 0 }
+        for y in 31..<35 { for x in 50..<54 { rows[y * 100 + x] = 0 } }
+        rows[20 * 100 + 80] = 0
+        let image = GrayImage(pgm: Array("P5\n100 40\n255\n".utf8) + rows)!
+        XCTAssertEqual(image.glyphCount(in: PixelBox(left: 0, top: 0, right: 100, bottom: 40)), 3)
+    }
+
+    func testReadingsThatDifferAreCandidates() {
+        let judged = judge(digits: "64", chinese: "04")
+        XCTAssertEqual(judged.text, "64")
+        XCTAssertEqual(judged.reading, .disputed([CellNumber(4), CellNumber(64)]))
+        // A lone digit the Chinese model reads as a character may be either, decided by its row.
+        XCTAssertEqual(judge(digits: "2", chinese: "归"), .init(text: "2", reading: .disputed([CellNumber(2)]), label: "归"))
+        XCTAssertNil(judge(digits: "2", chinese: "归", glyphs: 2).reading)
+        XCTAssertEqual(judge(digits: "", chinese: "").reading, .disputed([]))
+    }
+
+    func testLabelsAndBlankMarks() {
+        XCTAssertEqual(judge(digits: "4", chinese: "(七)总计").text, "(七)总计")
+        XCTAssertNil(judge(digits: "4", chinese: "(七)总计").reading)
+        XCTAssertNil(judge(digits: "", chinese: "本").reading)
+        XCTAssertEqual(judge(digits: "", chinese: "—").text, "—")
+        XCTAssertNil(judge(digits: "", chinese: "—").reading)
+        // A mark one reading takes for a number may be a blank: no candidates.
+        XCTAssertEqual(judge(digits: "1", chinese: "/").reading, .disputed([]))
+    }
+
+    func testNumbersAsOCRWritesThem() {
+        XCTAssertEqual(CellReading.number(in: "３ ９８５"), CellNumber(3_985))
+        XCTAssertNil(CellReading.number(in: "1.2.3"))
+        XCTAssertNil(CellReading.number(in: ".5"))
+        XCTAssertNil(CellReading.number(in: "5l"))
+        XCTAssertNil(CellReading.number(in: ""))
+    }
+
+    func testAGreyPNGBecomesAPageOfTheSameSize() async throws {
+        try requireTool("pdftoppm", package: "poppler-utils")
+        let image = page(width: 300, height: 200, horizontal: [50, 150], vertical: [(120, 50, 152)])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-scan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // pdftoppm itself writes the PNG that is then wrapped and rendered back.
+        let source = folder.appendingPathComponent("source.pdf")
+        let png = try await pngOf(image, in: folder)
+        let wrappedPGM = try XCTUnwrap(ImagePDF.pdf(of: png))
+        try Data(wrappedPGM.pdf).write(to: source)
+        _ = try await ExternalTool.pdftoppm.run(
+            ["-r", "72", "-gray", "-singlefile", source.path, folder.appendingPathComponent("back").path], origin: "test")
+        let back = try XCTUnwrap(GrayImage(pgm: [UInt8](try Data(contentsOf: folder.appendingPathComponent("back.pgm")))))
+        XCTAssertEqual(back.width, 300)
+        XCTAssertEqual(back.height, 200)
+        XCTAssertEqual(RuledTableRows.horizontalLines(in: back).count, RuledTableRows.horizontalLines(in: image).count)
+        // Rendering may move a rule by a pixel.
+        XCTAssertTrue((118...124).contains { back.isInk(x: $0, y: 100) })
+        XCTAssertFalse(back.isInk(x: 60, y: 100))
+    }
+
+    func testImagesItCannotEmbedAreNil() {
+        XCTAssertNil(ImagePDF.pdf(of: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        XCTAssertNil(ImagePDF.pdf(of: [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x02]))
+        XCTAssertNil(ImagePDF.pdf(of: Array("BM not a bitmap".utf8)))
+    }
+
+    /// `image` as a PNG, made by poppler from an uncompressed PDF of the raster.
+    private func pngOf(_ image: GrayImage, in folder: URL) async throws -> [UInt8] {
+        let raw = image.pgm.suffix(image.width * image.height)
+        let body =
+            "<< /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Length \(raw.count) >>\nstream\n"
+        let content = "q \(image.width) 0 0 \(image.height) 0 0 cm /Im0 Do Q"
+        let objects = [
+            Array("<< /Type /Catalog /Pages 2 0 R >>".utf8), Array("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+            Array(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(image.width) \(image.height)] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>"
+                    .utf8),
+            Array("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream".utf8),
+            Array(body.utf8) + raw + Array("\nendstream".utf8),
+        ]
+        var pdf = Array("%PDF-1.4\n".utf8)
+        for (index, object) in objects.enumerated() {
+            pdf += Array("\(index + 1) 0 obj\n".utf8) + object + Array("\nendobj\n".utf8)
+        }
+        pdf += Array("trailer\n<< /Root 1 0 R >>\n%%EOF\n".utf8)
+        let file = folder.appendingPathComponent("raw.pdf")
+        try Data(pdf).write(to: file)
+        _ = try await ExternalTool.pdftoppm.run(
+            ["-r", "72", "-gray", "-png", "-singlefile", file.path, folder.appendingPathComponent("png").path], origin: "test")
+        return [UInt8](try Data(contentsOf: folder.appendingPathComponent("png.png")))
+    }
+}
