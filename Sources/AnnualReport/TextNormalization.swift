@@ -3,7 +3,7 @@
 /// Each scalar maps to exactly one scalar, so positions in normalised text are positions in the source.
 public enum TextNormalization {
     /// Full-width digits, letters and punctuation to ASCII; the many kinds of space to a plain space;
-    /// `?` (a lost non-breaking space in scraped pages) to a space.
+    /// `?` (a lost non-breaking space in scraped pages) to a space; 〈〉 to parentheses.
     @inlinable public static func normalize(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x80 {
@@ -17,6 +17,8 @@ public enum TextNormalization {
             return " "
         case 0x2014, 0x2013, 0x2015, 0x2212, 0x2500:  // dashes
             return "—"
+        case 0x3008: return "("  // 〈 and 〉: what OCR makes of full-width parentheses
+        case 0x3009: return ")"
         case 0x2F00...0x2FD5:
             return Unicode.Scalar(kangxiRadicalIdeographs[Int(v - 0x2F00)]) ?? s
         case 0xFF5F...0xFF60:

@@ -10,11 +10,9 @@ public enum PDFText {
     /// The resolution scans are rendered at for OCR.
     static let scanResolution = "300"
 
-    /// The PDF's text; `scan` is set when it had to be recognised from page images, with how each
-    /// table number was recognised, by its place in the text.
-    static func text(from bytes: [UInt8], origin: String) async throws -> (
-        text: String, scan: [SourceLocation: CellReading]?
-    ) {
+    /// The text layer; and `scan`, the text recognised from the page images with how each table
+    /// number was recognised, when the layer has almost no text.
+    static func text(from bytes: [UInt8], origin: String) async throws -> (text: String, scan: ScannedDocument.Scan?) {
         try await TemporaryFolder.with { folder in
             let pdf = folder.appendingPathComponent("report.pdf")
             try Data(bytes).write(to: pdf)
@@ -22,8 +20,7 @@ public enum PDFText {
             let text = String(decoding: data, as: UTF8.self)
             let han = text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
             if han >= minimumTextLayer { return (text, nil) }
-            let scan = try await ScannedDocument.read(pdfAt: pdf, in: folder, origin: origin)
-            return (scan.text, scan.readings)
+            return (text, try await ScannedDocument.read(pdfAt: pdf, in: folder, origin: origin))
         }
     }
 }
@@ -31,12 +28,19 @@ public enum PDFText {
 /// The pages of a scan, read by OCR and joined into one text.
 enum ScannedDocument {
     /// The text and readings of a scan, by the place of each table number in the text.
-    typealias Scan = (text: String, readings: [SourceLocation: CellReading])
+    typealias Scan = (text: String, readings: [SourceLocation: CellReading], pages: Int)
 
-    /// The pages of an image-only PDF, rendered at `PDFText.scanResolution`.
+    /// Pages of a scan read; an annual report has far fewer.
+    static let pageLimit = 60
+    /// A page is rendered at most this size (A3 at 300 dpi fits): a PDF page or an image the size of a
+    /// wall would otherwise fill the disk.
+    static let rasterLimit = ["-x", "0", "-y", "0", "-W", "5000", "-H", "7000"]
+
+    /// The first `pageLimit` pages of an image-only PDF, rendered at `PDFText.scanResolution`.
     static func read(pdfAt pdf: URL, in folder: URL, origin: String) async throws -> Scan {
         _ = try await ExternalTool.pdftoppm.run(
-            ["-r", PDFText.scanResolution, "-gray", pdf.path, folder.appendingPathComponent("page").path], origin: origin,
+            ["-r", PDFText.scanResolution, "-gray", "-l", String(pageLimit)] + rasterLimit
+                + [pdf.path, folder.appendingPathComponent("page").path], origin: origin,
             timeout: .seconds(300))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasPrefix("page") && $0.hasSuffix(".pgm") }.sorted()
@@ -50,6 +54,10 @@ enum ScannedDocument {
     /// rendered (see `ImagePDF`). A narrow image is scaled up to the width of an A4 page at 300 dpi,
     /// the size the table reader's margins are made for.
     static func read(images: [[UInt8]], origin: String) async throws -> Scan? {
+        guard images.count <= pageLimit else {
+            throw ReadError(
+                origin: origin, problem: .unsupported("a scan of \(images.count) pages; at most \(pageLimit) are read"))
+        }
         let wrapped = images.map(ImagePDF.pdf(of:))
         guard !wrapped.isEmpty, wrapped.allSatisfy({ $0 != nil }) else { return nil }
         return try await TemporaryFolder.with { folder in
@@ -59,10 +67,8 @@ enum ScannedDocument {
                 try Data(page.pdf).write(to: pdf)
                 let stem = folder.appendingPathComponent("page-\(index)")
                 _ = try await ExternalTool.pdftoppm.run(
-                    [
-                        "-r", "72", "-scale-to-x", String(max(page.width, 2_480)), "-scale-to-y", "-1", "-gray", "-singlefile",
-                        pdf.path, stem.path,
-                    ], origin: origin, timeout: .seconds(300))
+                    ["-r", "72", "-scale-to-x", String(max(page.width, 2_480)), "-scale-to-y", "-1", "-gray", "-singlefile"]
+                        + rasterLimit + [pdf.path, stem.path], origin: origin, timeout: .seconds(300))
                 pages.append(stem.path + ".pgm")
             }
             return try await read(pages: pages, origin: origin)
@@ -87,7 +93,7 @@ enum ScannedDocument {
             }
             lines += page.lines
         }
-        return (lines.joined(separator: "\n"), readings)
+        return (lines.joined(separator: "\n"), readings, pages.count)
     }
 }
 

@@ -17,9 +17,12 @@ public enum ReportSources {
         let kind = try admit(bytes, origin: origin, name: name)
         switch kind {
         case .pdf:
-            let (text, scan) = try await PDFText.text(from: bytes, origin: origin)
-            var report = try ReportReader.read(text: text, origin: origin)
-            if let scan { OCRReview.review(&report, readings: scan) }
+            let (layer, scan) = try await PDFText.text(from: bytes, origin: origin)
+            var report = try ReportReader.read(text: scan?.text ?? layer, origin: origin)
+            if let scan { OCRReview.review(&report, readings: scan.readings) }
+            if let scan, scan.pages >= ScannedDocument.pageLimit {
+                report.readerNotes.insert("only the first \(ScannedDocument.pageLimit) pages of the scan were recognised", at: 0)
+            }
             report.readerNotes.insert(
                 scan != nil
                     ? "read by OCR from a PDF without a text layer: \(OCRReview.method)"

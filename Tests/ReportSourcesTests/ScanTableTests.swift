@@ -49,21 +49,31 @@ final class ScanTableTests: XCTestCase {
         CellReading.judge(digits: digits, chinese: chinese, glyphs: glyphs ?? digits.count)
     }
 
+    func number(_ text: String, _ reading: CellReading) -> CellReading.Judgement {
+        CellReading.Judgement(number: (text, reading))
+    }
+
     func testTwoReadingsThatAgreeAreTrusted() {
-        XCTAssertEqual(judge(digits: "1,288", chinese: "1288").reading, .agreed)
-        XCTAssertEqual(judge(digits: "96171.6", chinese: "96171.6").text, "96171.6")
+        XCTAssertEqual(judge(digits: "1288", chinese: "1288"), number("1288", .agreed))
+        XCTAssertEqual(judge(digits: "96171.6", chinese: "96171.6"), number("96171.6", .agreed))
     }
 
     func testReadingsThatMissAGlyphAreNotTrusted() {
         // Both models read the "11" of a serif font as "1": the cell has two glyphs.
-        XCTAssertEqual(judge(digits: "1", chinese: "1", glyphs: 2).reading, .disputed([CellNumber(1)]))
-        XCTAssertEqual(judge(digits: "1,288", chinese: "1288", glyphs: 4).reading, .disputed([CellNumber(1_288)]))
+        XCTAssertEqual(judge(digits: "1", chinese: "1", glyphs: 2), number("1", .disputed([CellNumber(1)])))
+        // A thousands separator is a glyph the digits reading must have read.
+        XCTAssertEqual(judge(digits: "1,288", chinese: "1288", glyphs: 5), number("1288", .agreed))
+        XCTAssertEqual(judge(digits: "1288", chinese: "1288", glyphs: 5), number("1288", .disputed([CellNumber(1_288)])))
     }
 
     func testGlyphsAreCountedSideBySide() {
         // Two strokes and a dot: three glyphs; a single stray pixel is dust.
         var rows = [UInt8](repeating: 255, count: 100 * 40)
-        for y in 5..<35 { rows[y * 100 + 10] = 0; rows[y * 100 + 11] = 0; rows[y * 100 + 30] = 0 }
+        for y in 5..<35 {
+            rows[y * 100 + 10] = 0
+            rows[y * 100 + 11] = 0
+            rows[y * 100 + 30] = 0
+        }
         for y in 31..<35 { for x in 50..<54 { rows[y * 100 + x] = 0 } }
         rows[20 * 100 + 80] = 0
         let image = GrayImage(pgm: Array("P5\n100 40\n255\n".utf8) + rows)!
@@ -71,23 +81,44 @@ final class ScanTableTests: XCTestCase {
     }
 
     func testReadingsThatDifferAreCandidates() {
-        let judged = judge(digits: "64", chinese: "04")
-        XCTAssertEqual(judged.text, "64")
-        XCTAssertEqual(judged.reading, .disputed([CellNumber(4), CellNumber(64)]))
-        // A lone digit the Chinese model reads as a character may be either, decided by its row.
-        XCTAssertEqual(judge(digits: "2", chinese: "归"), .init(text: "2", reading: .disputed([CellNumber(2)]), label: "归"))
-        XCTAssertNil(judge(digits: "2", chinese: "归", glyphs: 2).reading)
-        XCTAssertEqual(judge(digits: "", chinese: "").reading, .disputed([]))
+        XCTAssertEqual(judge(digits: "64", chinese: "04"), number("64", .disputed([CellNumber(4), CellNumber(64)])))
+        // Digits the Chinese model reads as characters: a number or a label, as the row decides.
+        XCTAssertEqual(
+            judge(digits: "21", chinese: "2别"), CellReading.Judgement(number: ("21", .disputed([CellNumber(21)])), label: "2别"))
+        XCTAssertTrue(judge(digits: "2", chinese: "归", glyphs: 2).definiteLabel)
+        XCTAssertEqual(judge(digits: "", chinese: ""), number("0", .disputed([])))
     }
 
     func testLabelsAndBlankMarks() {
-        XCTAssertEqual(judge(digits: "4", chinese: "(七)总计").text, "(七)总计")
-        XCTAssertNil(judge(digits: "4", chinese: "(七)总计").reading)
-        XCTAssertNil(judge(digits: "", chinese: "本").reading)
-        XCTAssertEqual(judge(digits: "", chinese: "—").text, "—")
-        XCTAssertNil(judge(digits: "", chinese: "—").reading)
+        XCTAssertTrue(judge(digits: "4", chinese: "(七)总计", glyphs: 6).definiteLabel)
+        XCTAssertEqual(judge(digits: "", chinese: "本").label, "本")
+        XCTAssertEqual(judge(digits: "", chinese: "—"), CellReading.Judgement(label: "—", blank: true))
+        XCTAssertEqual(judge(digits: "", chinese: "|-="), CellReading.Judgement(label: "—", blank: true))
+        XCTAssertTrue(CellReading.isBlankMark("|一"))
+        XCTAssertEqual(
+            CellReading.judge(digits: "1", chinese: "1", glyphs: 1, dash: true), CellReading.Judgement(label: "—", blank: true))
+        XCTAssertFalse(CellReading.isBlankMark("一、"))
         // A mark one reading takes for a number may be a blank: no candidates.
-        XCTAssertEqual(judge(digits: "1", chinese: "/").reading, .disputed([]))
+        XCTAssertEqual(judge(digits: "1", chinese: "/"), number("0", .disputed([])))
+    }
+
+    func testTheRowDecidesLabelsAndValues() throws {
+        // A merged cell's fragment, the label, a number, digits read as Chinese, a blank, a number.
+        let row = ScannedRow(
+            [
+                judge(digits: "4", chinese: "本"), judge(digits: "1", chinese: "(一)予以公开", glyphs: 7),
+                judge(digits: "1288", chinese: "1288"), judge(digits: "21", chinese: "2别"), .init(blank: true),
+                judge(digits: "0", chinese: "0"),
+            ], pageTexts: Array(repeating: "", count: 6))
+        let parts = try XCTUnwrap(row.parts)
+        XCTAssertEqual(parts.map(\.text), ["本", "(一)予以公开", "1288", "21", "—", "0"])
+        XCTAssertEqual(parts.map(\.cell), [0, 1, 2, 3, 4, 5])
+        XCTAssertEqual(row.readings, [nil, nil, .agreed, .disputed([CellNumber(21)]), nil, .agreed])
+        // No number both readings agree on: a heading, every cell its label.
+        let heading = ScannedRow(
+            [judge(digits: "", chinese: "信息内容"), judge(digits: "23", chinese: "总计")], pageTexts: ["", ""])
+        XCTAssertEqual(heading.parts?.map(\.text), ["信息内容", "总计"])
+        XCTAssertEqual(heading.readings, [nil, nil])
     }
 
     func testNumbersAsOCRWritesThem() {

@@ -12,37 +12,47 @@ enum CellReading: Sendable, Hashable {
     /// length; the cell is reported uncertain without candidates.
     static let unreadable = "0"
 
-    /// What a cell's two readings make of it.
+    /// What a cell's two readings make of it: a number, a label, or either (its row decides).
     struct Judgement: Sendable, Equatable {
-        /// The reader text.
-        var text: String
-        /// How its number was recognised; nil for a cell that holds no number (a label, a blank mark).
-        var reading: CellReading?
-        /// For a cell the Chinese model read as one character and the digits model as a number of
-        /// as many glyphs: that character, should the row turn out to hold no number read alike.
-        var label: String? = nil
+        /// The cell as a number: the reader text and how it was recognised.
+        var number: (text: String, reading: CellReading)?
+        /// The cell as a label: the Chinese reading, where it has Chinese.
+        var label: String?
+        /// A blank mark (its label `—`), or a cell without ink.
+        var blank = false
+
+        /// Both readings agree on a number of the cell's glyph count.
+        var agreed: Bool { number?.reading == .agreed }
+        /// Chinese that no reading of a number fits.
+        var definiteLabel: Bool { number == nil && label != nil && !blank }
+
+        static func == (a: Judgement, b: Judgement) -> Bool {
+            a.number?.text == b.number?.text && a.number?.reading == b.number?.reading && a.label == b.label
+                && a.blank == b.blank
+        }
     }
 
-    /// Judges a cell's two readings. A cell is a label when the Chinese reading has Chinese in it,
-    /// except a single character where the digits reading has as many characters as the cell has
-    /// glyphs (`glyphs`): the Chinese model reads some lone digits as characters (2 as 归). Both
-    /// readings can miss the same glyph ("11" read as "1"): they are trusted only with that count.
-    static func judge(digits: String, chinese: String, glyphs: Int) -> Judgement {
+    /// Judges a cell's two readings. Both can miss the same glyph ("11" read as "1"), so a number
+    /// needs as many characters in the digits reading as the cell has glyphs side by side
+    /// (`glyphs`). The Chinese model reads some digits as characters (21 as 2别): Chinese in its
+    /// reading makes the cell a label only where no such number fits.
+    /// A cell whose ink is one flat stroke (`dash`) is a blank mark whatever the readings say: no
+    /// digit is twice as wide as it is tall.
+    static func judge(digits: String, chinese: String, glyphs: Int, dash: Bool = false) -> Judgement {
+        if dash { return Judgement(label: "—", blank: true) }
         let first = number(in: digits), second = number(in: chinese)
-        let fits = digits.unicodeScalars.filter { $0 != " " }.count == glyphs
-        if let first, first == second, fits { return Judgement(text: first.description, reading: .agreed) }
+        let fitting = digits.unicodeScalars.filter { $0 != " " }.count == glyphs ? first : nil
+        if let fitting, fitting == second { return Judgement(number: (fitting.description, .agreed)) }
         if isBlankMark(chinese) {
             // A blank is not a number: a mark read as one may be either, and lists no candidates.
-            return first == nil ? Judgement(text: "—", reading: nil) : Judgement(text: unreadable, reading: .disputed([]))
+            return first == nil ? Judgement(label: "—", blank: true) : Judgement(number: (unreadable, .disputed([])))
         }
-        let han = hanCount(chinese)
-        if han >= 1 {
-            guard let first, fits, han == 1, chinese.count == 1 else { return Judgement(text: chinese, reading: nil) }
-            return Judgement(text: first.description, reading: .disputed([first]), label: chinese)
+        if hanCount(chinese) > 0 {
+            return Judgement(number: fitting.map { ($0.description, .disputed([$0])) }, label: chinese)
         }
         let candidates = Array(Set([first, second].compactMap { $0 })).sorted()
         // The digits-only reading is the better one at digits: its number stands in the text.
-        return Judgement(text: (first ?? second)?.description ?? unreadable, reading: .disputed(candidates))
+        return Judgement(number: ((first ?? second)?.description ?? unreadable, .disputed(candidates)))
     }
 
     static func hanCount(_ text: String) -> Int {
@@ -68,8 +78,10 @@ enum CellReading: Sendable, Hashable {
         return CellNumber(parsing: folded[...])
     }
 
-    /// The marks reports print in a blank cell, and what OCR makes of a dash.
+    /// The marks reports print in a blank cell, and what OCR makes of a dash (`-=`, `|一`).
     static func isBlankMark(_ text: String) -> Bool {
-        ["—", "——", "-", "－", "―", "一", "/", "／", "无", "_"].contains(text)
+        let kept = text.filter { $0 != "|" && $0 != " " }
+        if ["/", "／", "无"].contains(kept) { return true }
+        return !kept.isEmpty && kept.count <= 3 && kept.allSatisfy { "-—―一－_=~～".contains($0) }
     }
 }

@@ -53,35 +53,15 @@ struct ScannedPage: Sendable {
         async let english = strip.texts(by: .digits, origin: origin)
         async let chinese = strip.texts(by: .chineseCells, origin: origin)
         let (inEnglish, inChinese) = try await (english, chinese)
-        var firstValues: [Int] = []
-        var judged = rows.map { [CellReading.Judgement](repeating: .init(text: "", reading: nil), count: $0.cells.count) }
+        var judged = rows.map { [CellReading.Judgement](repeating: .init(blank: true), count: $0.cells.count) }
         for (index, (r, c)) in inked.enumerated() {
+            let ink = inkBoxes[index], glyphs = image.glyphCount(in: ink)
             judged[r][c] = CellReading.judge(
-                digits: inEnglish[index], chinese: inChinese[index], glyphs: image.glyphCount(in: inkBoxes[index]))
-            // A label the cell pass could not read: the whole page's reading of it.
-            if judged[r][c].reading == nil && judged[r][c].text.isEmpty {
-                judged[r][c].text = Self.text(of: cellWords[r][c])
-            }
+                digits: inEnglish[index], chinese: inChinese[index], glyphs: glyphs,
+                dash: glyphs == 1 && ink.width >= 2 * ink.height)
         }
-        // A lone character that may be a digit is one only in a row with a number both read alike.
-        for r in rows.indices where !judged[r].contains(where: { $0.reading == .agreed }) {
-            for c in judged[r].indices {
-                if let label = judged[r][c].label { judged[r][c] = .init(text: label, reading: nil) }
-            }
-        }
-        // Values are the cells right of the row's last label; a cell nothing could read stands for
-        // a number only in a row where some number was read.
-        var texts = judged.map { $0.map(\.text) }
-        var readings = judged.map { $0.map(\.reading) }
-        for r in rows.indices {
-            let numbers = judged[r].contains { $0.reading.map { $0 != .disputed([]) } ?? false }
-            let firstValue = (judged[r].indices.last { judged[r][$0].reading == nil && !judged[r][$0].text.isEmpty } ?? -1) + 1
-            firstValues.append(firstValue)
-            for c in judged[r].indices
-            where readings[r][c] != nil && (c < firstValue || !numbers && readings[r][c] == .disputed([])) {
-                texts[r][c] = ""
-                readings[r][c] = nil
-            }
+        let tableRows = rows.indices.map { r in
+            ScannedRow(judged[r], pageTexts: cellWords[r].map(Self.text(of:)))
         }
 
         // Rows and running lines, top to bottom.
@@ -95,18 +75,10 @@ struct ScannedPage: Sendable {
                 page.lines.append(item.text)
                 continue
             }
-            // Label cells as they are, empty ones left out (a merged cell's other bands); then the values.
-            let labels = texts[r][..<firstValues[r]].enumerated().filter { !$0.element.isEmpty }.map {
-                (cell: $0.offset, text: $0.element)
-            }
-            guard
-                let parts = TableRowText.parts(labels.map(\.text) + texts[r][firstValues[r]...]).map({ values in
-                    labels + values.dropFirst(labels.count).map { (cell: $0.cell - labels.count + firstValues[r], text: $0.text) }
-                })
-            else { continue }
+            guard let parts = tableRows[r].parts else { continue }
             var column = 1
             for part in parts {
-                if let reading = readings[r][part.cell] { page.readings.append((page.lines.count, column, reading)) }
+                if let reading = tableRows[r].readings[part.cell] { page.readings.append((page.lines.count, column, reading)) }
                 column += part.text.unicodeScalars.count + 1
             }
             page.lines.append(parts.map(\.text).joined(separator: "\t"))
