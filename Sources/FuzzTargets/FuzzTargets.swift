@@ -25,6 +25,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// in-process (text, HTML, Word, other ZIP, binary); PDF, images and .doc are left alone.
     case sources
 
+    /// The in-process steps of reading a scan (`ScanPreflight`): a page image wrapped in a PDF, and
+    /// the bytes as a greyscale PGM raster with its ruled table rows and glyphs.
+    case image
+
     /// The origin reports and errors carry.
     public var origin: String { "fuzz-\(rawValue)" }
 
@@ -51,6 +55,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                     return .skipped("\(kind.rawValue) is read by an external tool")
                 }
                 return .report(try ReportSources.readWithoutTools(bytes: bytes, origin: origin))
+            case .image:
+                let (wrapped, cells) = ScanPreflight.run(bytes)
+                return .skipped("image: wrapped \(wrapped), table cells \(cells.map(String.init) ?? "none")")
             }
         } catch {
             return .failed(error)
@@ -62,7 +69,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 public enum FuzzOutcome {
     case report(Report)
     case failed(any Error)
-    /// The input would go to an external tool (`sources` only).
+    /// The input would go to an external tool (`sources`), or the target makes no report (`image`).
     case skipped(String)
 
     /// A broken promise of the reading API, or nil: every error is a `ReadError` or `InputError`
@@ -279,6 +286,11 @@ public enum FuzzSeeds {
                 ]
         case .reader, .text:
             words += ["\u{FF}\u{FE}", "\u{FE}\u{FF}", "\u{EF}\u{BB}\u{BF}"]
+        case .image:
+            words = [
+                "P5\n", "255\n", "65535", "\u{89}PNG\r\n\u{1A}\n", "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "\u{FF}\u{D8}\u{FF}",
+                "\u{FF}\u{C0}", "\u{FF}\u{C2}", "\u{FF}\u{DA}", "\u{FF}\u{D9}",
+            ]
         }
         var seen: Set<[UInt8]> = []
         var out = "# libFuzzer dictionary for gongkai-fuzz \(target.rawValue) (made by gongkai-fuzz dict)\n"
