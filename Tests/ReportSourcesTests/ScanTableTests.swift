@@ -89,6 +89,12 @@ final class ScanTableTests: XCTestCase {
         XCTAssertEqual(judge(digits: "", chinese: ""), number("0", .disputed([])))
     }
 
+    func testALoneTitleBracketIsAParenthesis() {
+        XCTAssertEqual(CellReading.mendingBrackets("(二)部分公开《区分处理的)"), "(二)部分公开(区分处理的)")
+        XCTAssertEqual(CellReading.mendingBrackets("依据《条例》"), "依据《条例》")
+        XCTAssertEqual(judge(digits: "", chinese: "3、其他》").label, "3、其他)")
+    }
+
     func testLabelsAndBlankMarks() {
         XCTAssertTrue(judge(digits: "4", chinese: "(七)总计", glyphs: 6).definiteLabel)
         XCTAssertEqual(judge(digits: "", chinese: "本").label, "本")

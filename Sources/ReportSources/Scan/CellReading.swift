@@ -1,4 +1,5 @@
 import AnnualReport
+import Foundation
 
 /// How the number in a ruled table cell of a scan was recognised. Each cell is read alone twice:
 /// by the English model allowed only digits, and by the Chinese model allowed anything, which also
@@ -48,11 +49,19 @@ enum CellReading: Sendable, Hashable {
             return first == nil ? Judgement(label: "—", blank: true) : Judgement(number: (unreadable, .disputed([])))
         }
         if hanCount(chinese) > 0 {
-            return Judgement(number: fitting.map { ($0.description, .disputed([$0])) }, label: chinese)
+            return Judgement(number: fitting.map { ($0.description, .disputed([$0])) }, label: mendingBrackets(chinese))
         }
         let candidates = Array(Set([first, second].compactMap { $0 })).sorted()
         // The digits-only reading is the better one at digits: its number stands in the text.
         return Judgement(number: ((first ?? second)?.description ?? unreadable, .disputed(candidates)))
+    }
+
+    /// OCR's text with a lone 《 or 》 (what the Chinese model makes of a full-width parenthesis
+    /// whose partner it read right) as the parenthesis; a title's balanced pair stays.
+    static func mendingBrackets(_ text: String) -> String {
+        let opens = text.contains("《"), closes = text.contains("》")
+        guard opens != closes else { return text }
+        return opens ? text.replacingOccurrences(of: "《", with: "(") : text.replacingOccurrences(of: "》", with: ")")
     }
 
     static func hanCount(_ text: String) -> Int {

@@ -66,7 +66,7 @@ struct ScannedPage: Sendable {
 
         // Rows and running lines, top to bottom.
         var items: [(y: Int, row: Int?, text: String)] = running.values.map { words in
-            (words.map(\.box.top).min() ?? 0, nil, RecognisedWord.joined(words))
+            (words.map(\.box.top).min() ?? 0, nil, CellReading.mendingBrackets(RecognisedWord.joined(words)))
         }
         items += rows.indices.map { (rows[$0].band.top, $0, "") }
         var page = ScannedPage()
