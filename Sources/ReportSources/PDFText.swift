@@ -10,17 +10,22 @@ public enum PDFText {
     /// The resolution scans are rendered at for OCR.
     static let scanResolution = "300"
 
-    /// The text layer; and `scan`, the text recognised from the page images with how each table
-    /// number was recognised, when the layer has almost no text.
-    static func text(from bytes: [UInt8], origin: String) async throws -> (text: String, scan: ScannedDocument.Scan?) {
+    /// The text layer and its ruled tables' cells (`grid`, where it has ruled tables); or, when the
+    /// layer has almost no text, `scan`: the text recognised from the page images with how each
+    /// table number was recognised.
+    static func text(from bytes: [UInt8], origin: String) async throws -> (
+        text: String, scan: ScannedDocument.Scan?, grid: (text: String, pages: [Int])?
+    ) {
         try await TemporaryFolder.with { folder in
             let pdf = folder.appendingPathComponent("report.pdf")
             try Data(bytes).write(to: pdf)
             let data = try await ExternalTool.pdftotext.run(["-layout", "-enc", "UTF-8", pdf.path, "-"], origin: origin)
             let text = String(decoding: data, as: UTF8.self)
             let han = text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
-            if han >= minimumTextLayer { return (text, nil) }
-            return (text, try await ScannedDocument.read(pdfAt: pdf, in: folder, origin: origin))
+            if han >= minimumTextLayer {
+                return (text, nil, try await PDFGrid.text(pdfAt: pdf, in: folder, origin: origin))
+            }
+            return (text, try await ScannedDocument.read(pdfAt: pdf, in: folder, origin: origin), nil)
         }
     }
 }

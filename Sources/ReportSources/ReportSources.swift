@@ -17,9 +17,14 @@ public enum ReportSources {
         let kind = try admit(bytes, origin: origin, name: name)
         switch kind {
         case .pdf:
-            let (layer, scan) = try await PDFText.text(from: bytes, origin: origin)
+            let (layer, scan, grid) = try await PDFText.text(from: bytes, origin: origin)
             var report = try ReportReader.read(text: scan?.text ?? layer, origin: origin)
             if let scan { OCRReview.review(&report, readings: scan.readings) }
+            if let grid, let cells = try? ReportReader.read(text: grid.text, origin: origin) {
+                GridCrossCheck.merge(&report, grid: cells, pages: grid.pages)
+                report.readerNotes.insert(
+                    "table cells checked against the PDF's ruled tables (words placed in the cells of their rules)", at: 0)
+            }
             if let scan, scan.pages >= ScannedDocument.pageLimit {
                 report.readerNotes.insert("only the first \(ScannedDocument.pageLimit) pages of the scan were recognised", at: 0)
             }

@@ -189,3 +189,74 @@ final class ScanTableTests: XCTestCase {
         return [UInt8](try Data(contentsOf: folder.appendingPathComponent("png.png")))
     }
 }
+
+/// A text PDF's words with their boxes, and its two readings put together.
+final class PDFGridTests: XCTestCase {
+    func testWordsOfTheBBoxLayoutAreScaledAndGroupedByLine() {
+        let xhtml = """
+            <doc><page width="595.0" height="842.0"><flow><block><line xMin="1" yMin="2" xMax="3" yMax="4">
+            <word xMin="72.0" yMin="144.0" xMax="144.0" yMax="158.4">规章</word>
+            <word xMin="200" yMin="144" xMax="210" yMax="158">&lt;1&amp;</word></line>
+            <line><word xMin="72" yMin="160" xMax="80" yMax="170">0</word><word xMin="-inf" yMin="1" xMax="2" yMax="3">x</word></line>
+            </block></flow></page><page width="595" height="842"></page></doc>
+            """
+        let pages = PDFWords.pages(inBBoxLayout: Array(xhtml.utf8), resolution: 144)
+        XCTAssertEqual(pages.count, 2)
+        XCTAssertEqual(pages[0].map(\.text), ["规章", "<1&", "0"])
+        XCTAssertEqual(pages[0][0].box, PixelBox(left: 144, top: 288, right: 288, bottom: 317))
+        XCTAssertEqual(pages[0][0].line, pages[0][1].line)
+        XCTAssertNotEqual(pages[0][1].line, pages[0][2].line)
+        XCTAssertTrue(pages[1].isEmpty)
+    }
+
+    func testCellsOfTheTextLayer() {
+        XCTAssertEqual(PDFGrid.judgement(" 1,288 "), .init(number: ("1,288", .agreed)))
+        XCTAssertEqual(PDFGrid.judgement(""), .init(blank: true))
+        XCTAssertEqual(PDFGrid.judgement("—"), .init(label: "—", blank: true))
+        XCTAssertEqual(PDFGrid.judgement("96171.6万元"), .init(label: "96171.6万元"))
+        // A value that is not a bare number keeps its text after the row's label.
+        let row = ScannedRow(
+            ["行政事业性收费", "3", "96171.6万元"].map(PDFGrid.judgement), pageTexts: ["行政事业性收费", "3", "96171.6万元"],
+            exactText: true)
+        XCTAssertEqual(row.parts?.map(\.text), ["行政事业性收费", "3", "96171.6万元"])
+    }
+
+    func testTwoReadingsOfAPDFArePutTogether() throws {
+        func cell(_ value: Int64?, _ status: CellStatus, line: Int = 1, candidates: [Int64] = []) -> Cell {
+            Cell(
+                value: value.map { CellNumber($0) }, status: status, source: SourceLocation(line: line, column: 1),
+                candidates: candidates.map { CellNumber($0) })
+        }
+        var layout = Report(origin: "t", format: .v2021)
+        var grid = Report(origin: "t", format: .v2021)
+        for i in layout.cells.indices {
+            layout.cells[i] = cell(0, .read)
+            grid.cells[i] = cell(0, .read)
+        }
+        layout.cells[0] = cell(5, .read)  // read differently: uncertain with both
+        grid.cells[0] = cell(6, .read, line: 3)
+        layout.cells[1] = cell(nil, .uncertain, candidates: [2, 3])  // the grid's value is a candidate: taken
+        grid.cells[1] = cell(3, .read, line: 3)
+        layout.cells[2] = cell(nil, .uncertain, candidates: [2, 3])  // not a candidate: stays uncertain
+        grid.cells[2] = cell(9, .read, line: 3)
+        layout.cells[3] = cell(4, .read)  // a blank against a number: uncertain, no candidates
+        grid.cells[3] = cell(nil, .blank, line: 3)
+        layout.cells[4] = .missing  // only the grid has it
+        grid.cells[4] = cell(nil, .blank, line: 3)
+        GridCrossCheck.merge(&layout, grid: grid, pages: [1, 1, 2])
+        XCTAssertEqual(layout.cells[0].status, .uncertain)
+        XCTAssertEqual(layout.cells[0].candidates, [CellNumber(5), CellNumber(6)])
+        XCTAssertTrue(layout.cells[0].reasoning?.contains("第 2 页表格") == true)
+        XCTAssertEqual(layout.cells[1].value, CellNumber(3))
+        XCTAssertEqual(layout.cells[1].status, .read)
+        XCTAssertEqual(layout.cells[2].status, .uncertain)
+        XCTAssertEqual(layout.cells[3].status, .uncertain)
+        XCTAssertEqual(layout.cells[3].candidates, [])
+        XCTAssertEqual(layout.cells[4].status, .blank)
+        // Another layout is not merged.
+        var other = Report(origin: "t", format: .v2019)
+        let before = other.cells
+        GridCrossCheck.merge(&other, grid: grid, pages: [])
+        XCTAssertEqual(other.cells, before)
+    }
+}

@@ -24,19 +24,7 @@ struct ScannedPage: Sendable {
         let words = RecognisedWord.words(inTSV: try await OCRText.run(imageAt: path, origin: origin, model: .chinese))
         let rows = RuledTableRows.rows(in: image)
 
-        // Each word goes to the cell its centre falls in; the rest is running text.
-        var cellWords = rows.map { [[RecognisedWord]](repeating: [], count: $0.cells.count) }
-        var running: [[Int]: [RecognisedWord]] = [:]
-        for word in words {
-            let x = word.box.centerX, y = word.box.centerY
-            if let r = rows.firstIndex(where: { $0.band.contains(x: x, y: y) }),
-                let c = rows[r].cells.firstIndex(where: { $0.contains(x: x, y: y) })
-            {
-                cellWords[r][c].append(word)
-            } else {
-                running[word.line, default: []].append(word)
-            }
-        }
+        let (cellWords, running) = place(words, in: rows)
 
         // A cell without ink is blank; every other one is read alone, twice.
         var inked: [(row: Int, cell: Int)] = []
@@ -64,8 +52,31 @@ struct ScannedPage: Sendable {
             ScannedRow(judged[r], pageTexts: cellWords[r].map(Self.text(of:)))
         }
 
-        // Rows and running lines, top to bottom.
-        var items: [(y: Int, row: Int?, text: String)] = running.values.map { words in
+        return compose(rows: rows, tableRows: tableRows, running: running)
+    }
+
+    /// Each word in the cell its centre falls in; the rest as running text, by printed line.
+    static func place(_ words: [RecognisedWord], in rows: [RuledTableRows.Row]) -> (
+        cells: [[[RecognisedWord]]], running: [[RecognisedWord]]
+    ) {
+        var cellWords = rows.map { [[RecognisedWord]](repeating: [], count: $0.cells.count) }
+        var running: [[Int]: [RecognisedWord]] = [:]
+        for word in words {
+            let x = word.box.centerX, y = word.box.centerY
+            if let r = rows.firstIndex(where: { $0.band.contains(x: x, y: y) }),
+                let c = rows[r].cells.firstIndex(where: { $0.contains(x: x, y: y) })
+            {
+                cellWords[r][c].append(word)
+            } else {
+                running[word.line, default: []].append(word)
+            }
+        }
+        return (cellWords, Array(running.values))
+    }
+
+    /// The page's lines top to bottom: running lines, and each table row as its labels and values.
+    static func compose(rows: [RuledTableRows.Row], tableRows: [ScannedRow], running: [[RecognisedWord]]) -> ScannedPage {
+        var items: [(y: Int, row: Int?, text: String)] = running.map { words in
             (words.map(\.box.top).min() ?? 0, nil, CellReading.mendingBrackets(RecognisedWord.joined(words)))
         }
         items += rows.indices.map { (rows[$0].band.top, $0, "") }

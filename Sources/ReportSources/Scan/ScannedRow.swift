@@ -12,9 +12,12 @@ struct ScannedRow: Sendable {
     private(set) var firstValue: Int
 
     /// The row of `cells`; `pageTexts` are the whole page's reading of each cell, for a label the
-    /// cell pass could not read.
-    init(_ cells: [CellReading.Judgement], pageTexts: [String]) {
-        texts = cells.indices.map { cells[$0].label ?? (cells[$0].blank ? "" : pageTexts[$0]) }
+    /// cell pass could not read. With `exactText` (a PDF's text layer) a value cell's text that is
+    /// not a number (`96171.6万元`) stays as it is.
+    init(_ cells: [CellReading.Judgement], pageTexts: [String], exactText: Bool = false) {
+        texts = cells.indices.map { c in
+            cells[c].label ?? (cells[c].blank || !pageTexts.indices.contains(c) ? "" : pageTexts[c])
+        }
         readings = Array(repeating: nil, count: cells.count)
         guard let firstAgreed = cells.firstIndex(where: \.agreed) else {
             firstValue = cells.count
@@ -27,7 +30,7 @@ struct ScannedRow: Sendable {
                 (texts[c], readings[c]) = (text, reading)
             } else if cells[c].blank {
                 texts[c] = ""
-            } else {
+            } else if !exactText {
                 // Chinese where a value stands, which no reading of a number fits.
                 (texts[c], readings[c]) = (CellReading.unreadable, .disputed([]))
             }

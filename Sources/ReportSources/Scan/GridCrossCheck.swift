@@ -1,0 +1,43 @@
+import AnnualReport
+
+/// A text PDF's two readings put together: its `pdftotext -layout` text (the report kept, with its
+/// locations) and the cells of its ruled tables (`PDFGrid`).
+/// - Both read a cell alike: it stays read.
+/// - They read it differently: it is uncertain with both numbers (none where one is a blank).
+/// - Only the grid reads it, and the layout's candidates (complete, when listed) allow its value:
+///   the grid's value is taken, with the page in the reasoning.
+/// Then the table's identities settle what they can.
+enum GridCrossCheck {
+    static func merge(_ report: inout Report, grid: Report, pages: [Int]) {
+        guard grid.format.version == report.format.version, grid.format.variant == report.format.variant,
+            grid.cells.count == report.cells.count
+        else { return }
+        for i in report.cells.indices {
+            let layout = report.cells[i], table = grid.cells[i]
+            let page = table.source.flatMap { pages.indices.contains($0.line - 1) ? pages[$0.line - 1] : nil }
+            let place = page.map { "第 \($0) 页表格" } ?? "表格线"
+            switch (known(layout), known(table)) {
+            case (true, true) where layout.value != table.value:
+                let candidates =
+                    layout.value == nil || table.value == nil ? [] : [layout.value, table.value].compactMap { $0 }.sorted()
+                report.cells[i] = Cell(
+                    value: nil, status: .uncertain, source: layout.source, written: layout.written, candidates: candidates,
+                    reasoning: "PDF 文字按版面读为 \(describe(layout))，按\(place)的单元格读为 \(describe(table))")
+            case (false, true):
+                let allowed =
+                    layout.candidates.isEmpty || table.value.map { layout.candidates.contains($0) } == true
+                guard allowed else { continue }
+                report.cells[i] = Cell(
+                    value: table.value, status: table.status, source: layout.source, written: table.written,
+                    reasoning: "按\(place)的单元格读出（版面文字不能确定此格）")
+            default:
+                continue
+            }
+        }
+        report.settleUncertainCells(by: report.identityConstraints)
+    }
+
+    private static func known(_ cell: Cell) -> Bool { cell.status == .read || cell.status == .blank }
+
+    private static func describe(_ cell: Cell) -> String { cell.value?.description ?? "空白" }
+}
