@@ -1,14 +1,30 @@
-/// The steps of reading a scan that run in process on the file's bytes, for the fuzzer: a page
-/// image wrapped in a PDF for poppler, and the bytes as a greyscale raster, its ruled table rows and
-/// the glyphs of each cell. Nothing is started.
+/// The steps of reading a scan or a PDF's grid that run in process on bytes, for the fuzzer: a page
+/// image wrapped in a PDF for poppler; the bytes as pdftotext's word boxes; the bytes as a greyscale
+/// raster, its ruled table rows, words placed in its cells and the glyphs of each. Nothing is started.
 public enum ScanPreflight {
     /// What the steps made of `bytes`: whether the image could be wrapped, and how many table cells
     /// the raster has (nil when the bytes are not a PGM).
     public static func run(_ bytes: [UInt8]) -> (wrapped: Bool, cells: Int?) {
         let wrapped = ImagePDF.pdf(of: bytes) != nil
+        // The bytes as pdftotext's word boxes, composed into lines as a page without rules.
+        for words in PDFWords.pages(inBBoxLayout: bytes, resolution: PDFGrid.resolution) {
+            let (_, running) = ScannedPage.place(words, in: [])
+            _ = ScannedPage.compose(rows: [], tableRows: [], running: running)
+        }
         guard let image = GrayImage(pgm: bytes) else { return (wrapped, nil) }
         var cells = 0
-        for row in RuledTableRows.rows(in: image) {
+        let rows = RuledTableRows.rows(in: image)
+        // Words at the raster's own pixels, placed in its cells and composed as a text PDF's grid is.
+        let words = rows.flatMap(\.cells).enumerated().map { index, box in
+            RecognisedWord(text: String(index % 3 == 0 ? "规章" : "\(index)"), box: box, confidence: 100, line: [index])
+        }
+        let (cellWords, running) = ScannedPage.place(words, in: rows)
+        let tableRows = cellWords.map { cells in
+            let texts = cells.map(ScannedPage.text(of:))
+            return ScannedRow(texts.map(PDFGrid.judgement), pageTexts: texts, exactText: true)
+        }
+        _ = ScannedPage.compose(rows: rows, tableRows: tableRows, running: running)
+        for row in rows {
             for cell in row.cells {
                 cells += 1
                 guard let inner = cell.inset(by: ScannedPage.ruleMargin), let ink = image.inkBounds(in: inner) else { continue }
