@@ -7,11 +7,14 @@ public struct NarrativePhrase: Sendable, Hashable {
     public let firstWordOptions: [String]
     /// Readings: each a set of cell keys whose sum the number may state.
     public let readings: [[String]]
+    /// Readings of the whole a share of the number (`，占44.7%`) may be of; empty where shares are not checked.
+    public let wholes: [[String]]
 
-    init(_ words: [String], firstWordOptions: [String] = [], readings: [[String]]) {
+    init(_ words: [String], firstWordOptions: [String] = [], readings: [[String]], wholes: [[String]] = []) {
         self.words = words
         self.firstWordOptions = firstWordOptions
         self.readings = readings
+        self.wholes = wholes
     }
 
     /// Words after the number that say the outcome of every case counted (`行政复议7件，均获维持`):
@@ -27,16 +30,22 @@ extension ReportFormat {
             requestRows.filter { group.contains($0) }.map { $0 + "." + ColumnKey.total.rawValue }
         }
         let litigation = [RowKey.litigationDirect.cell(.total), RowKey.litigationAfterReview.cell(.total)]
+        // A share of an outcome is of the year's outcomes, of the new requests, or of those and last year's.
+        let handled = [
+            [RowKey.requestsTotal.cell(.total)], [RowKey.newRequests.cell(.total)],
+            [RowKey.newRequests.cell(.total), RowKey.carriedIn.cell(.total)],
+        ]
         var list = [
             NarrativePhrase(
-                ["予以公开", "部分公开"], readings: [[RowKey.granted.cell(.total), RowKey.partlyGranted.cell(.total)]]),
-            NarrativePhrase(["不予公开"], readings: [totals(under: .withheld)]),
-            NarrativePhrase(["部分公开"], readings: [[RowKey.partlyGranted.cell(.total)]]),
-            NarrativePhrase(["予以公开"], readings: [[RowKey.granted.cell(.total)]]),
-            NarrativePhrase(["无法提供"], readings: [totals(under: .unable)]),
-            NarrativePhrase(["不予处理"], readings: [totals(under: .notProcessed)]),
-            NarrativePhrase(["其他处理"], readings: [totals(under: .otherOutcome)]),
-            NarrativePhrase(["结转下年"], readings: [[RowKey.carriedOver.cell(.total)]]),
+                ["予以公开", "部分公开"], readings: [[RowKey.granted.cell(.total), RowKey.partlyGranted.cell(.total)]],
+                wholes: handled),
+            NarrativePhrase(["不予公开"], readings: [totals(under: .withheld)], wholes: handled),
+            NarrativePhrase(["部分公开"], readings: [[RowKey.partlyGranted.cell(.total)]], wholes: handled),
+            NarrativePhrase(["予以公开"], readings: [[RowKey.granted.cell(.total)]], wholes: handled),
+            NarrativePhrase(["无法提供"], readings: [totals(under: .unable)], wholes: handled),
+            NarrativePhrase(["不予处理"], readings: [totals(under: .notProcessed)], wholes: handled),
+            NarrativePhrase(["其他处理"], readings: [totals(under: .otherOutcome)], wholes: handled),
+            NarrativePhrase(["结转下年"], readings: [[RowKey.carriedOver.cell(.total)]], wholes: handled),
             NarrativePhrase(["上年结转"], readings: [[RowKey.carriedIn.cell(.total)]]),
             NarrativePhrase(
                 ["收到", "申请"], firstWordOptions: ["收到", "受理", "办理", "新收"],

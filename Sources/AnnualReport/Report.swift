@@ -174,6 +174,34 @@ public struct NarrativeFact: Sendable, Hashable {
     }
 }
 
+/// A share the narrative states of a number it states (`予以公开1362件，占44.7%`).
+public struct NarrativeShare: Sendable, Hashable {
+    /// The phrase as written, from the number to the percent sign.
+    public let phrase: String
+    /// The percentage as written (`44.7`).
+    public let percent: CellNumber
+    /// Digits after the decimal point as written (`44.70%`: 2).
+    public let decimals: Int
+    /// The readings of the number the share is of (a statement's readings).
+    public let parts: [[String]]
+    /// The readings of the whole it is a share of.
+    public let wholes: [[String]]
+    /// Where the percentage stands.
+    public let source: SourceLocation
+
+    /// A share.
+    public init(
+        phrase: String, percent: CellNumber, decimals: Int, parts: [[String]], wholes: [[String]], source: SourceLocation
+    ) {
+        self.phrase = phrase
+        self.percent = percent
+        self.decimals = decimals
+        self.parts = parts
+        self.wholes = wholes
+        self.source = source
+    }
+}
+
 /// A parsed annual report.
 public struct Report: Sendable {
     /// Where the report came from (a file path, or `-`).
@@ -198,6 +226,8 @@ public struct Report: Sendable {
     public var labelVariants: [LabelVariantUse]
     /// Numbers stated in the narrative.
     public var narrativeFacts: [NarrativeFact]
+    /// Shares the narrative states of those numbers.
+    public var narrativeShares: [NarrativeShare]
     /// Things the reader noticed but that are not findings: stray values dropped, units converted.
     public var readerNotes: [String]
     /// Whether the source used labels of the other format in table 二 (a wrong template).
@@ -212,6 +242,7 @@ public struct Report: Sendable {
         self.yearMentions = []
         self.labelVariants = []
         self.narrativeFacts = []
+        self.narrativeShares = []
         self.readerNotes = []
         self.foreignFormatLabels = []
     }

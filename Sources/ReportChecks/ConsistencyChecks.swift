@@ -1,8 +1,9 @@
 import AnnualReport
+import Foundation
 
 /// `consistency.*`: numbers in the narrative against the tables; the fee statement.
 enum ConsistencyChecks {
-    static let all: [Check] = [textNumber, feeStatement]
+    static let all: [Check] = [textNumber, textShare, feeStatement]
 
     static let textNumber = Check(
         id: "consistency.text-number", summary: "a number stated in the narrative differs from the table"
@@ -31,6 +32,48 @@ enum ConsistencyChecks {
                     + (first.sum.map { "为 \($0)" } ?? "读取不确定，其任何可能的取值都不相符"),
                 cells: cells, expected: first.sum?.description, source: fact.source, origin: report.origin)
         }
+    }
+
+    static let textShare = Check(
+        id: "consistency.text-share", summary: "a share stated in the narrative differs from the tables"
+    ) { report in
+        // Agreeing with any reading of the number and of the whole, rounded or cut to the decimals
+        // written, is agreeing; only cells read with certainty are judged.
+        report.narrativeShares.compactMap { share in
+            var first: (part: [String], whole: [String], percent: Double)?
+            for part in share.parts {
+                for whole in share.wholes {
+                    guard let numerator = readSum(part, in: report), let denominator = readSum(whole, in: report),
+                        denominator > 0
+                    else { continue }
+                    let percent = 100 * numerator / denominator
+                    let stated = share.percent.doubleValue, step = pow(10, -Double(share.decimals))
+                    let rounded = abs(percent - stated) <= step / 2 + 1e-9
+                    let cut = percent + 1e-9 >= stated && percent < stated + step
+                    if rounded || cut { return nil }
+                    if first == nil { first = (part, whole, percent) }
+                }
+            }
+            guard let first else { return nil }
+            let cells = (first.part + first.whole).compactMap { report.findingCell(key: $0) }
+            let names = { (keys: [String]) in keys.compactMap { report.findingCell(key: $0)?.label }.joined(separator: " + ") }
+            let computed = String(format: "%.\(share.decimals)f", first.percent)
+            return Finding(
+                id: "consistency.text-share", severity: .warning,
+                message:
+                    "正文「\(share.phrase)」所述比例为 \(share.percent)%，而表格中 \(names(first.part)) ÷ \(names(first.whole)) 为 \(computed)%",
+                cells: cells, expected: computed + "%", source: share.source, origin: report.origin)
+        }
+    }
+
+    /// The sum of the cells of `keys` where every one is read; nil otherwise.
+    private static func readSum(_ keys: [String], in report: Report) -> Double? {
+        var sum = 0.0
+        for key in keys {
+            guard let cell = report.cell(key), cell.status == .read, let value = cell.value else { return nil }
+            sum += value.doubleValue
+        }
+        return sum
     }
 
     static let feeStatement = Check(

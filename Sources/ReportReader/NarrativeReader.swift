@@ -56,12 +56,43 @@ struct NarrativeReader {
         return nil
     }
 
-    func facts(in ranges: [Range<Int>]) -> [NarrativeFact] {
+    /// A share stated after a number (`，占44.7%`, `，占比44.7%`, `（17.46%）`): the
+    /// percentage, its decimals and the end of its `%`; nil where another number comes first or
+    /// the sentence ends.
+    private func share(after start: Int, in range: Range<Int>) -> (percent: CellNumber, decimals: Int, at: Int, end: Int)? {
+        let s = text.scalars
+        var i = start
+        var sawShareWord = false
+        while i < range.upperBound, i - start < 24, !["。", ";", "；", "\n"].contains(s[i]) {
+            // 占 before the percentage, or a parenthesis right after the number: `208件（17.46%）`.
+            if s[i] == "占" || (s[i] == "(" && i == start) { sawShareWord = true }
+            if s[i].asciiDigit != nil {
+                guard sawShareWord else { return nil }
+                var j = i, decimals = 0, point = false
+                while j < range.upperBound, s[j].asciiDigit != nil || (s[j] == "." && !point) {
+                    if s[j] == "." { point = true } else if point { decimals += 1 }
+                    j += 1
+                }
+                var k = j
+                while k < range.upperBound, s[k] == " " { k += 1 }
+                guard k < range.upperBound, s[k] == "%", s[j - 1] != ".",
+                    let percent = CellNumber(scalars: s[i..<j])
+                else { return nil }
+                return (percent, decimals, i, k + 1)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The numbers the narrative states about the tables, and the shares it states of them.
+    func facts(in ranges: [Range<Int>]) -> (facts: [NarrativeFact], shares: [NarrativeShare]) {
         let s = text.scalars
         let compiled =
             format.version == .v2019
             ? Self.compiled2019 : format.variant == .standard ? Self.compiled2021 : Self.compiled2021SingleOther
         var facts: [NarrativeFact] = []
+        var shares: [NarrativeShare] = []
         for range in ranges {
             var i = range.lowerBound
             while i < range.upperBound {
@@ -104,6 +135,13 @@ struct NarrativeReader {
                         NarrativeFact(
                             phrase: text.text(clauseStart..<(k + 1)).trimmingWhitespace(), value: value,
                             readings: best.pattern.readings, source: text.location(i)))
+                    if !best.pattern.wholes.isEmpty, let stated = share(after: k + 1, in: range) {
+                        shares.append(
+                            NarrativeShare(
+                                phrase: text.text(clauseStart..<stated.end).trimmingWhitespace(), percent: stated.percent,
+                                decimals: stated.decimals, parts: best.pattern.readings, wholes: best.pattern.wholes,
+                                source: text.location(stated.at)))
+                    }
                     if let upheld = format.upheldReadings(of: best.pattern), let end = allUpheld(after: k + 1, in: range) {
                         facts.append(
                             NarrativeFact(
@@ -114,6 +152,6 @@ struct NarrativeReader {
                 i = j
             }
         }
-        return facts
+        return (facts, shares)
     }
 }

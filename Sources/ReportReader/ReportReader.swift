@@ -45,7 +45,7 @@ public enum ReportReader {
 
         var narrative: [Range<Int>] = [0..<(found.start[.proactive] ?? found.start[.requests] ?? text.count)]
         if let problems = found.start[.problems] { narrative.append(problems..<text.count) }
-        report.narrativeFacts = NarrativeReader(text: text, format: format).facts(in: narrative)
+        (report.narrativeFacts, report.narrativeShares) = NarrativeReader(text: text, format: format).facts(in: narrative)
 
         let tokenizer = Tokenizer(text: text)
         if let range = found.tableRange[.proactive] {
@@ -66,7 +66,7 @@ public enum ReportReader {
                 origin: origin,
                 problem: .noStatutoryTables(
                     year: report.year,
-                    statements: NarrativeReader(text: text, format: format).facts(in: [0..<text.count]).map {
+                    statements: NarrativeReader(text: text, format: format).facts(in: [0..<text.count]).facts.map {
                         "\($0.phrase)（\($0.source)）"
                     }))
         }

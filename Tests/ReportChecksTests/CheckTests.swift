@@ -136,6 +136,27 @@ final class CheckTests: XCTestCase {
         XCTAssertFalse(ids(CheckCatalogue.check(report)).contains("consistency.text-number"))
     }
 
+    func testSharesInTheNarrativeAgainstTheTables() throws {
+        // 上海 2025: 予以公开及部分公开 208 件（17.46%）… of the 1,191 requests handled.
+        let original = try text("samples/上海市人民政府办公厅2025年度报告.md")
+        let report = try read(original)
+        XCTAssertGreaterThanOrEqual(report.narrativeShares.count, 5)
+        XCTAssertEqual(report.narrativeShares.first?.percent, CellNumber(mantissa: 1_746, scale: 2))
+        XCTAssertFalse(ids(CheckCatalogue.check(report)).contains("consistency.text-share"))
+        let broken = original.replacingOccurrences(of: "208 件（17.46%）", with: "208 件（19.46%）")
+        XCTAssertNotEqual(broken, original)
+        let findings = CheckCatalogue.check(try read(broken)).filter { $0.id == "consistency.text-share" }
+        XCTAssertEqual(findings.count, 1, findings.map(\.message).joined(separator: "\n"))
+        XCTAssertEqual(findings.first?.expected, "17.46%")
+        XCTAssertTrue(findings.first?.message.contains("19.46%") == true)
+        // 占 before the share, cut rather than rounded: 不予公开 20 of 1,191 is 1.679…%.
+        let cut = original.replacingOccurrences(of: "不予公开 20 件（1.68%）", with: "不予公开 20 件，占1.67%")
+        XCTAssertNotEqual(cut, original)
+        XCTAssertFalse(ids(CheckCatalogue.check(try read(cut))).contains("consistency.text-share"))
+        // A parenthesis that is not a share says nothing.
+        XCTAssertFalse(report.narrativeShares.contains { $0.phrase.contains("上年结转") })
+    }
+
     func testAllUpheldInTheNarrativeAgainstTableFour() throws {
         // 平潭 2022: 行政复议 2 件 (1 corrected, 1 other), 行政诉讼 1 件 (upheld). Saying all were upheld
         // is true of the suit, not of the reviews.
