@@ -131,15 +131,21 @@ public struct CellConstraint: Sendable, Hashable {
     static let jointLimit = 1_024
 
     /// The one choice among the candidates of the uncertain cells (every other cell read) that
-    /// makes the constraint hold. Only for cells whose candidates are independent of each other
-    /// (two OCR readings of each cell), unlike the placements of a short row's values.
-    func jointResolution(in cells: [Cell]) -> [(cell: Int, value: CellNumber)]? {
+    /// makes the constraint hold, where every uncertain cell is one of `independent`: cells whose
+    /// candidates do not depend on each other (OCR readings of each cell), unlike the placements of
+    /// a short row's values.
+    func jointResolution(in cells: [Cell], independent: Set<Int>) -> [(cell: Int, value: CellNumber)]? {
         let involved = left + right
         guard involved.allSatisfy({ $0 >= 0 && $0 < cells.count }) else { return nil }
         let open = Array(Set(involved.filter { cells[$0].status != .read })).sorted()
-        guard !open.isEmpty, open.allSatisfy({ cells[$0].status == .uncertain && !cells[$0].candidates.isEmpty }),
-            open.reduce(1, { $0 * cells[$1].candidates.count }) <= Self.jointLimit
+        guard !open.isEmpty, open.allSatisfy({ independent.contains($0) }),
+            open.allSatisfy({ cells[$0].status == .uncertain && !cells[$0].candidates.isEmpty })
         else { return nil }
+        var choices = 1
+        for cell in open {
+            choices *= cells[cell].candidates.count
+            guard choices <= Self.jointLimit else { return nil }
+        }
         var trial = cells
         var fitting: [[CellNumber]] = []
         func choose(_ index: Int, _ chosen: [CellNumber]) {
@@ -163,10 +169,10 @@ extension Report {
     /// Settles uncertain cells that exactly one of their candidates fits under one of `constraints`
     /// (the table's own identities), again and again while any is settled; each such cell is read,
     /// with the constraint named in its reasoning. Returns how many cells were settled.
-    /// With `jointly`, the candidates of several cells of one constraint are tried together: only
-    /// where each cell's candidates are independent of the others' (OCR readings).
+    /// The candidates of several uncertain cells of one constraint are tried together where every
+    /// one of them is among `independent` (cells whose candidates do not depend on each other's).
     @discardableResult
-    public mutating func settleUncertainCells(by constraints: [CellConstraint], jointly: Bool = false) -> Int {
+    public mutating func settleUncertainCells(by constraints: [CellConstraint], independent: Set<Int> = []) -> Int {
         guard cells.contains(where: { $0.status == .uncertain && !$0.candidates.isEmpty }) else { return 0 }
         var settled = 0
         var changed = true
@@ -174,7 +180,8 @@ extension Report {
             changed = false
             for constraint in constraints {
                 let resolved =
-                    constraint.resolution(in: cells).map { [$0] } ?? (jointly ? constraint.jointResolution(in: cells) : nil)
+                    constraint.resolution(in: cells).map { [$0] }
+                    ?? (independent.isEmpty ? nil : constraint.jointResolution(in: cells, independent: independent))
                 for (i, value) in resolved ?? [] {
                     let candidates = cells[i].candidates.map(\.description).joined(separator: "、")
                     let why =

@@ -1,23 +1,27 @@
 import AnnualReport
 
 /// OCR misreads digits. After a recognised report is read:
-/// - a number of a ruled table cell that the page pass and the digits pass read alike is trusted,
-///   one they read differently is uncertain with both readings (`readings`);
+/// - a number of a ruled table cell that its two readings read alike is trusted, one they read
+///   differently is uncertain with the readings (`readings`);
 /// - every identity that fails points at the cells that may be wrong: where changing a single cell
 ///   makes every identity it belongs to hold, and that change is the only one, the correction is
 ///   among the cell's candidates;
 /// - any other recognised number stays certain only when an identity it belongs to holds;
-/// - last, a cell that exactly one of its candidates lets an identity hold is settled to it.
+/// - last, a cell that exactly one of its candidates lets an identity hold is settled to it; the
+///   cells made uncertain here are also tried together (their candidates are each cell's own
+///   readings), the reader's own uncertain cells (placements of a row's values) are not.
 enum OCRReview {
     /// How a scan is read, for the reader's notes.
     static let method =
         "the numbers of ruled table cells recognised twice (digits only, two models), a cell uncertain where the readings differ; locations are lines of the recognised text"
 
     static func review(_ report: inout Report, readings: [SourceLocation: CellReading] = [:]) {
+        var reviewed: Set<Int> = []
         for cell in report.cells.indices {
             guard report.cells[cell].value != nil, let source = report.cells[cell].source,
                 case .disputed(let candidates) = readings[source]
             else { continue }
+            reviewed.insert(cell)
             report.cells[cell] = Cell(
                 value: nil, status: .uncertain, source: source, written: report.cells[cell].written,
                 candidates: candidates,
@@ -62,10 +66,11 @@ enum OCRReview {
                 candidates = [read, fix.value].sorted()
                 reasoning = "OCR：识别为 \(read)，按勾稽关系应为 \(fix.value)（唯一的单格更正）"
             }
+            reviewed.insert(cell)
             report.cells[cell] = Cell(
                 value: nil, status: .uncertain, source: report.cells[cell].source, written: report.cells[cell].written,
                 candidates: candidates, reasoning: reasoning)
         }
-        report.settleUncertainCells(by: report.identityConstraints, jointly: true)
+        report.settleUncertainCells(by: report.identityConstraints, independent: reviewed)
     }
 }

@@ -14,16 +14,20 @@ public enum PDFText {
     /// layer has almost no text, `scan`: the text recognised from the page images with how each
     /// table number was recognised.
     static func text(from bytes: [UInt8], origin: String) async throws -> (
-        text: String, scan: ScannedDocument.Scan?, grid: (text: String, pages: [Int])?
+        text: String, scan: ScannedDocument.Scan?, grid: Result<(text: String, pages: [Int])?, any Error>?
     ) {
         try await TemporaryFolder.with { folder in
             let pdf = folder.appendingPathComponent("report.pdf")
             try Data(bytes).write(to: pdf)
             let data = try await ExternalTool.pdftotext.run(["-layout", "-enc", "UTF-8", pdf.path, "-"], origin: origin)
             let text = String(decoding: data, as: UTF8.self)
-            let han = text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
-            if han >= minimumTextLayer {
-                return (text, nil, try await PDFGrid.text(pdfAt: pdf, in: folder, origin: origin))
+            if CellReading.hanCount(text) >= minimumTextLayer {
+                // The grid is a second reading: where it cannot be made, the text alone is read.
+                do {
+                    return (text, nil, .success(try await PDFGrid.text(pdfAt: pdf, in: folder, origin: origin)))
+                } catch {
+                    return (text, nil, .failure(error))
+                }
             }
             return (text, try await ScannedDocument.read(pdfAt: pdf, in: folder, origin: origin), nil)
         }
@@ -71,8 +75,10 @@ enum ScannedDocument {
                 let pdf = folder.appendingPathComponent("image-\(index).pdf")
                 try Data(page.pdf).write(to: pdf)
                 let stem = folder.appendingPathComponent("page-\(index)")
+                // Up to an A4 page's width at 300 dpi, no taller than the raster limit; never down.
+                let width = max(page.width, min(2_480, page.width * 7_000 / page.height))
                 _ = try await ExternalTool.pdftoppm.run(
-                    ["-r", "72", "-scale-to-x", String(max(page.width, 2_480)), "-scale-to-y", "-1", "-gray", "-singlefile"]
+                    ["-r", "72", "-scale-to-x", String(width), "-scale-to-y", "-1", "-gray", "-singlefile"]
                         + rasterLimit + [pdf.path, stem.path], origin: origin, timeout: .seconds(300))
                 pages.append(stem.path + ".pgm")
             }
@@ -82,12 +88,21 @@ enum ScannedDocument {
 
     /// Greyscale pages (PGM files) in order, read side by side.
     static func read(pages files: [String], origin: String) async throws -> Scan {
+        // As many pages at once as there are processors: each holds its image in memory.
         let pages = try await withThrowingTaskGroup(of: (Int, ScannedPage).self) { group in
-            for (index, file) in files.enumerated() {
-                group.addTask { (index, try await ScannedPage.read(pgmAt: file, origin: origin)) }
-            }
             var pages = [ScannedPage?](repeating: nil, count: files.count)
-            for try await (index, page) in group { pages[index] = page }
+            var next = 0
+            func start() {
+                guard next < files.count else { return }
+                let index = next, file = files[next]
+                group.addTask { (index, try await ScannedPage.read(pgmAt: file, origin: origin)) }
+                next += 1
+            }
+            for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) { start() }
+            while let (index, page) = try await group.next() {
+                pages[index] = page
+                start()
+            }
             return pages.compactMap { $0 }
         }
         var lines: [String] = []

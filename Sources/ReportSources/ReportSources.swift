@@ -20,10 +20,20 @@ public enum ReportSources {
             let (layer, scan, grid) = try await PDFText.text(from: bytes, origin: origin)
             var report = try ReportReader.read(text: scan?.text ?? layer, origin: origin)
             if let scan { OCRReview.review(&report, readings: scan.readings) }
-            if let grid, let cells = try? ReportReader.read(text: grid.text, origin: origin) {
-                GridCrossCheck.merge(&report, grid: cells, pages: grid.pages)
-                report.readerNotes.insert(
-                    "table cells checked against the PDF's ruled tables (words placed in the cells of their rules)", at: 0)
+            switch grid {
+            case .success(let grid?):
+                if let cells = try? ReportReader.read(text: grid.text, origin: origin),
+                    GridCrossCheck.merge(&report, grid: cells, pages: grid.pages)
+                {
+                    report.readerNotes.insert(
+                        "table cells checked against the PDF's ruled tables (words placed in the cells of their rules)", at: 0)
+                } else {
+                    report.readerNotes.insert("the PDF's ruled tables gave no report of this layout: not used", at: 0)
+                }
+            case .failure(let error):
+                report.readerNotes.insert("the PDF's ruled tables were not read (\(error)): cells from its text alone", at: 0)
+            case .success(nil), nil:
+                break
             }
             if let scan, scan.pages >= ScannedDocument.pageLimit {
                 report.readerNotes.insert("only the first \(ScannedDocument.pageLimit) pages of the scan were recognised", at: 0)

@@ -59,17 +59,20 @@ final class ConstraintTests: XCTestCase {
         let cells = [uncertain(72), uncertain(4, 64), read(178), read(37), read(351)]
         let constraint = CellConstraint(left: [0, 1, 2, 3], right: [4], reason: "")
         XCTAssertNil(constraint.resolution(in: cells))
-        let joint = constraint.jointResolution(in: cells)
+        let joint = constraint.jointResolution(in: cells, independent: [0, 1])
         XCTAssertEqual(joint?.map(\.cell), [0, 1])
         XCTAssertEqual(joint?.map(\.value), [CellNumber(72), CellNumber(64)])
         // Two combinations that fit settle nothing.
         XCTAssertNil(
-            CellConstraint(left: [0, 1], right: [2], reason: "").jointResolution(in: [uncertain(1, 2), uncertain(1, 2), read(3)]))
+            CellConstraint(left: [0, 1], right: [2], reason: "").jointResolution(
+                in: [uncertain(1, 2), uncertain(1, 2), read(3)], independent: [0, 1]))
+        // A cell whose candidates are placements of a row's values is not tried with others.
+        XCTAssertNil(constraint.jointResolution(in: cells, independent: [1]))
         var report = Report(origin: "t", format: .v2021)
         report.cells = Array(cells + Array(repeating: read(0), count: report.cells.count - cells.count))
         XCTAssertEqual(
             report.settleUncertainCells(by: [constraint]), 0, "only where asked: a short row's placements are not independent")
-        XCTAssertEqual(report.settleUncertainCells(by: [constraint], jointly: true), 2)
+        XCTAssertEqual(report.settleUncertainCells(by: [constraint], independent: [0, 1]), 2)
         XCTAssertEqual(report.cells[1].value, CellNumber(64))
         XCTAssertTrue(report.cells[1].reasoning?.contains("只有一种组合") == true)
     }

@@ -42,7 +42,9 @@ enum CellReading: Sendable, Hashable {
     static func judge(digits: String, chinese: String, glyphs: Int, dash: Bool = false) -> Judgement {
         if dash { return Judgement(label: "—", blank: true) }
         let first = number(in: digits), second = number(in: chinese)
-        let fitting = digits.unicodeScalars.filter { $0 != " " }.count == glyphs ? first : nil
+        // A reading is a candidate only with as many characters as the cell has glyphs.
+        let fits = { (text: String) in text.unicodeScalars.filter { $0 != " " }.count == glyphs }
+        let fitting = fits(digits) ? first : nil
         if let fitting, fitting == second { return Judgement(number: (fitting.description, .agreed)) }
         if isBlankMark(chinese) {
             // A blank is not a number: a mark read as one may be either, and lists no candidates.
@@ -51,7 +53,7 @@ enum CellReading: Sendable, Hashable {
         if hanCount(chinese) > 0 {
             return Judgement(number: fitting.map { ($0.description, .disputed([$0])) }, label: mendingBrackets(chinese))
         }
-        let candidates = Array(Set([first, second].compactMap { $0 })).sorted()
+        let candidates = Array(Set([fitting, fits(chinese) ? second : nil].compactMap { $0 })).sorted()
         // The digits-only reading is the better one at digits: its number stands in the text.
         return Judgement(number: ((first ?? second)?.description ?? unreadable, .disputed(candidates)))
     }
@@ -68,16 +70,17 @@ enum CellReading: Sendable, Hashable {
         text.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
     }
 
-    /// A number as OCR writes it: digits with at most one decimal point inside; spaces, thousands
-    /// separators and full-width forms folded.
+    /// A number as OCR writes it: digits with at most one decimal point inside, and nothing else
+    /// but thousands separators and spaces around it; full-width forms folded.
     static func number(in text: String) -> CellNumber? {
         var folded = ""
-        for scalar in text.unicodeScalars {
+        // Two numbers in one cell (`12 3`) are not one.
+        for scalar in text.trimmingCharacters(in: .whitespaces).unicodeScalars {
             switch scalar.value {
             case 0x30...0x39, 0x2E: folded.unicodeScalars.append(scalar)
             case 0xFF10...0xFF19: folded.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value - 0xFF10 + 0x30)))
             case 0xFF0E: folded += "."
-            case 0x20, 0x2C, 0xFF0C: continue
+            case 0x2C, 0xFF0C: continue
             default: return nil
             }
         }

@@ -5,6 +5,18 @@ import Foundation
 struct CellStrip: Sendable {
     /// White around each pasted cell.
     static let padding = 48
+    /// Most pixels of a strip: far more than a page of table cells needs.
+    static let pixelLimit = 60_000_000
+
+    /// Whether the strip of `cells` stays within `pixelLimit`.
+    static func fits(_ cells: [PixelBox]) -> Bool {
+        var height = padding
+        for cell in cells {
+            height += cell.height + padding
+            guard height <= pixelLimit else { return false }
+        }
+        return (cells.map(\.width).max() ?? 0) + 2 * padding <= pixelLimit / height
+    }
 
     private var image: GrayImage
     /// For each cell, the rows of the strip its words may fall in.
@@ -40,7 +52,7 @@ struct CellStrip: Sendable {
                 let middle = (low + high + 1) / 2
                 if slots[middle].lowerBound <= word.box.centerY { low = middle } else { high = middle - 1 }
             }
-            if slots[low].contains(word.box.centerY) { texts[low] += word.text }
+            if slots[low].contains(word.box.centerY) { RecognisedWord.append(word.text, to: &texts[low]) }
         }
         return texts
     }

@@ -34,7 +34,9 @@ struct GrayImage: Sendable {
                 value = value * 10 + Int(bytes[index] - 48)
                 index += 1
             }
-            return index > start ? value : nil
+            // More than six digits is no size or level this reads.
+            guard index > start, index == bytes.count || !(48...57).contains(bytes[index]) else { return nil }
+            return value
         }
         guard bytes.count > 2, bytes[0] == UInt8(ascii: "P"), bytes[1] == UInt8(ascii: "5") else { return nil }
         index = 2

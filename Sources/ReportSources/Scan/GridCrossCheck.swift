@@ -4,14 +4,17 @@ import AnnualReport
 /// locations) and the cells of its ruled tables (`PDFGrid`).
 /// - Both read a cell alike: it stays read.
 /// - They read it differently: it is uncertain with both numbers (none where one is a blank).
-/// - Only the grid reads it, and the layout's candidates (complete, when listed) allow its value:
-///   the grid's value is taken, with the page in the reasoning.
-/// Then the table's identities settle what they can.
+/// - Only the grid reads it: where the layout text has no such row, or the grid's value is one of
+///   the layout's candidates (complete, when listed), the grid's value is taken, with the page in
+///   the reasoning; where the layout could not list candidates, the grid's number is the one
+///   candidate, for an identity to confirm.
+/// Then the table's identities settle what they can. Returns false where the two readings are not
+/// of one layout (nothing is merged).
 enum GridCrossCheck {
-    static func merge(_ report: inout Report, grid: Report, pages: [Int]) {
+    static func merge(_ report: inout Report, grid: Report, pages: [Int]) -> Bool {
         guard grid.format.version == report.format.version, grid.format.variant == report.format.variant,
             grid.cells.count == report.cells.count
-        else { return }
+        else { return false }
         for i in report.cells.indices {
             let layout = report.cells[i], table = grid.cells[i]
             let page = table.source.flatMap { pages.indices.contains($0.line - 1) ? pages[$0.line - 1] : nil }
@@ -23,18 +26,21 @@ enum GridCrossCheck {
                 report.cells[i] = Cell(
                     value: nil, status: .uncertain, source: layout.source, written: layout.written, candidates: candidates,
                     reasoning: "PDF 文字按版面读为 \(describe(layout))，按\(place)的单元格读为 \(describe(table))")
-            case (false, true):
-                let allowed =
-                    layout.candidates.isEmpty || table.value.map { layout.candidates.contains($0) } == true
-                guard allowed else { continue }
+            case (false, true) where layout.status == .missing || table.value.map(layout.candidates.contains) == true:
                 report.cells[i] = Cell(
                     value: table.value, status: table.status, source: layout.source, written: table.written,
                     reasoning: "按\(place)的单元格读出（版面文字不能确定此格）")
+            case (false, true) where layout.candidates.isEmpty:
+                guard let value = table.value else { continue }
+                report.cells[i] = Cell(
+                    value: nil, status: .uncertain, source: layout.source, written: layout.written, candidates: [value],
+                    reasoning: [layout.reasoning, "按\(place)的单元格为 \(value)"].compactMap { $0 }.joined(separator: "；"))
             default:
                 continue
             }
         }
         report.settleUncertainCells(by: report.identityConstraints)
+        return true
     }
 
     private static func known(_ cell: Cell) -> Bool { cell.status == .read || cell.status == .blank }

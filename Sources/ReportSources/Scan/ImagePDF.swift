@@ -11,9 +11,15 @@ enum ImagePDF {
         let data: [UInt8]
     }
 
-    /// The PDF of `bytes`, one page the image's size at 72 pixels an inch; nil for an image it cannot embed.
+    /// Most pixels of a page image: a page at 600 dpi has fewer.
+    static let pixelLimit = 50_000_000
+
+    /// The PDF of `bytes`, one page the image's size at 72 pixels an inch; nil for an image it cannot
+    /// embed, larger than `pixelLimit` or ten times longer than wide (or wider than long).
     static func pdf(of bytes: [UInt8]) -> (pdf: [UInt8], width: Int, height: Int)? {
-        guard let image = png(bytes) ?? jpeg(bytes), image.width > 0, image.height > 0 else { return nil }
+        guard let image = png(bytes) ?? jpeg(bytes), image.width > 0, image.height > 0,
+            image.width * image.height <= pixelLimit, image.height <= 10 * image.width, image.width <= 10 * image.height
+        else { return nil }
         let content = Array("q \(image.width) 0 0 \(image.height) 0 0 cm /Im0 Do Q".utf8)
         var objects: [[UInt8]] = [
             Array("<< /Type /Catalog /Pages 2 0 R >>".utf8),
@@ -49,7 +55,7 @@ enum ImagePDF {
         var header: ArraySlice<UInt8>?
         var palette: ArraySlice<UInt8>?
         var data: [UInt8] = []
-        while index + 8 <= bytes.count {
+        chunks: while index + 8 <= bytes.count {
             let length = bytes[index..<(index + 4)].reduce(0) { $0 << 8 | Int($1) }
             let type = String(decoding: bytes[(index + 4)..<(index + 8)], as: UTF8.self)
             let start = index + 8
@@ -60,7 +66,7 @@ enum ImagePDF {
             case "PLTE": palette = body
             case "IDAT": data += body
             case "tRNS": return nil  // transparency: not drawn the same on white
-            case "IEND": index = bytes.count
+            case "IEND": break chunks
             default: break
             }
             index = start + length + 4

@@ -19,7 +19,9 @@ enum PDFWords {
                 pages.append([])
             } else if tag == "line" || tag.hasPrefix("line ") {
                 line += 1
-            } else if tag.hasPrefix("word "), !pages.isEmpty, let end = text[cursor...].range(of: "</word>") {
+            } else if tag.hasPrefix("word "), !pages.isEmpty {
+                // A word never closed ends the words: looking again for each would take quadratic time.
+                guard let end = text[cursor...].range(of: "</word>") else { break }
                 let content = unescaped(text[cursor..<end.lowerBound])
                 cursor = end.upperBound
                 let numbers = ["xMin", "yMin", "xMax", "yMax"].map { attribute(String($0), in: tag).map { $0 * scale } }
@@ -27,7 +29,7 @@ enum PDFWords {
                     x0 > -1e7, y0 > -1e7, x1 >= x0, y1 >= y0, x1 < 1e7, y1 < 1e7
                 else { continue }
                 let box = PixelBox(left: Int(x0), top: Int(y0), right: Int(x1.rounded(.up)), bottom: Int(y1.rounded(.up)))
-                pages[pages.count - 1].append(RecognisedWord(text: content, box: box, confidence: 100, line: [line]))
+                pages[pages.count - 1].append(RecognisedWord(text: content, box: box, line: [line]))
             }
         }
         return pages

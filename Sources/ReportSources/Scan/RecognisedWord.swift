@@ -4,8 +4,6 @@ import Foundation
 struct RecognisedWord: Sendable {
     let text: String
     let box: PixelBox
-    /// Tesseract's confidence, 0–100.
-    let confidence: Double
     /// Block, paragraph and line numbers: words of one printed line share them.
     let line: [Int]
 
@@ -16,7 +14,7 @@ struct RecognisedWord: Sendable {
             let fields = row.split(separator: 9, omittingEmptySubsequences: false)
             guard fields.count >= 12, fields[0].elementsEqual("5".utf8) else { continue }
             let numbers = fields[1..<10].map { Int(String(decoding: $0, as: UTF8.self)) }
-            guard numbers.allSatisfy({ $0 != nil }) else { continue }
+            guard numbers.allSatisfy({ $0.map { (0...1_000_000).contains($0) } ?? false }) else { continue }
             let n = numbers.compactMap { $0 }
             let text = String(decoding: Array(fields[11...].joined(separator: [9])), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -24,7 +22,7 @@ struct RecognisedWord: Sendable {
             words.append(
                 RecognisedWord(
                     text: text, box: PixelBox(left: n[5], top: n[6], right: n[5] + n[7], bottom: n[6] + n[8]),
-                    confidence: Double(String(decoding: fields[10], as: UTF8.self)) ?? 0, line: Array(n[1..<4])))
+                    line: Array(n[1..<4])))
         }
         return words
     }
@@ -32,15 +30,18 @@ struct RecognisedWord: Sendable {
     /// Words of one line in reading order, joined: with a space only between two Latin letters or digits.
     static func joined(_ words: [RecognisedWord]) -> String {
         var text = ""
-        for word in words.sorted(by: { $0.box.left < $1.box.left }) {
-            if let last = text.unicodeScalars.last, let first = word.text.unicodeScalars.first, last.isASCIIAlphanumeric,
-                first.isASCIIAlphanumeric
-            {
-                text += " "
-            }
-            text += word.text
-        }
+        for word in words.sorted(by: { $0.box.left < $1.box.left }) { append(word.text, to: &text) }
         return text
+    }
+
+    /// Appends a word: after a space only between two Latin letters or digits.
+    static func append(_ word: String, to text: inout String) {
+        if let last = text.unicodeScalars.last, let first = word.unicodeScalars.first, last.isASCIIAlphanumeric,
+            first.isASCIIAlphanumeric
+        {
+            text += " "
+        }
+        text += word
     }
 }
 

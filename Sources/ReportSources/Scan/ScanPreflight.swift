@@ -16,7 +16,7 @@ public enum ScanPreflight {
         let rows = RuledTableRows.rows(in: image)
         // Words at the raster's own pixels, placed in its cells and composed as a text PDF's grid is.
         let words = rows.flatMap(\.cells).enumerated().map { index, box in
-            RecognisedWord(text: String(index % 3 == 0 ? "规章" : "\(index)"), box: box, confidence: 100, line: [index])
+            RecognisedWord(text: String(index % 3 == 0 ? "规章" : "\(index)"), box: box, line: [index])
         }
         let (cellWords, running) = ScannedPage.place(words, in: rows)
         let tableRows = cellWords.map { cells in

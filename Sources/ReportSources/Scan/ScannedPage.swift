@@ -16,7 +16,7 @@ struct ScannedPage: Sendable {
     static let speck = 12
 
     /// Reads the page image at `path` (a binary PGM): tesseract over the whole page for its words,
-    /// then over the table cells that may hold numbers, digits only, once in English and once in Chinese.
+    /// then over every table cell with ink: once in English, digits only, and once in Chinese.
     static func read(pgmAt path: String, origin: String) async throws -> ScannedPage {
         guard let image = GrayImage(pgm: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))) else {
             throw ReadError(origin: origin, problem: .unsupported("a page image that is not an 8-bit greyscale PGM"))
@@ -36,6 +36,10 @@ struct ScannedPage: Sendable {
                 inked.append((r, c))
                 inkBoxes.append(ink)
             }
+        }
+        guard CellStrip.fits(inkBoxes) else {
+            throw ReadError(
+                origin: origin, problem: .unsupported("a page with \(inkBoxes.count) table cells, more than a report has"))
         }
         let strip = CellStrip(inkBoxes, of: image)
         async let english = strip.texts(by: .digits, origin: origin)

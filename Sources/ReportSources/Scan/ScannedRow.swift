@@ -1,7 +1,8 @@
 /// A ruled table row of a scan as reader text: labels on the left, then values. Which cells are
 /// which is the row's to decide, because a cell alone can be read either way:
-/// - a row with no number both readings agree on is a heading: every cell is its label;
-/// - otherwise its last label is the last cell of Chinese that no number fits, left of every agreed
+/// - a row with no number (both readings agree, or differ without reading Chinese) is a heading:
+///   every cell is its label;
+/// - otherwise its last label is the last cell of Chinese that no number fits, left of the first
 ///   number; cells left of it are labels (a merged cell's fragments), cells right of it values.
 struct ScannedRow: Sendable {
     /// Each cell's reader text; empty for a cell left out.
@@ -19,11 +20,15 @@ struct ScannedRow: Sendable {
             cells[c].label ?? (cells[c].blank || !pageTexts.indices.contains(c) ? "" : pageTexts[c])
         }
         readings = Array(repeating: nil, count: cells.count)
-        guard let firstAgreed = cells.firstIndex(where: \.agreed) else {
+        // A number: both readings agree, or they differ without either reading Chinese in it.
+        let number = { (cell: CellReading.Judgement) in
+            cell.agreed || cell.label == nil && cell.number.map { $0.reading != .disputed([]) } == true
+        }
+        guard let firstNumber = cells.firstIndex(where: number) else {
             firstValue = cells.count
             return
         }
-        let lastLabel = cells.indices.last { $0 < firstAgreed && cells[$0].definiteLabel }
+        let lastLabel = cells.indices.last { $0 < firstNumber && cells[$0].definiteLabel }
         firstValue = (lastLabel ?? -1) + 1
         for c in firstValue..<cells.count {
             if let (text, reading) = cells[c].number {
