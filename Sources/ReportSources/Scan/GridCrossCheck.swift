@@ -4,10 +4,10 @@ import AnnualReport
 /// locations) and the cells of its ruled tables (`PDFGrid`).
 /// - Both read a cell alike: it stays read.
 /// - They read it differently: it is uncertain with both numbers (none where one is a blank).
-/// - Only the grid reads it: where the layout text has no such row, or the grid's value is one of
-///   the layout's candidates (complete, when listed), the grid's value is taken, with the page in
-///   the reasoning; where the layout could not list candidates, the grid's number is the one
-///   candidate, for an identity to confirm.
+/// - Only the grid reads it (its cells are the text layer's words between the rules, as exact as an
+///   HTML table's): its value is taken, with the page in the reasoning — unless an identity fails
+///   in the grid's own reading, or the layout's candidates (complete, when listed) leave it out;
+///   then it is at most a candidate.
 /// Then the table's identities settle what they can. Returns false where the two readings are not
 /// of one layout (nothing is merged).
 enum GridCrossCheck {
@@ -15,6 +15,7 @@ enum GridCrossCheck {
         guard grid.format.version == report.format.version, grid.format.variant == report.format.variant,
             grid.cells.count == report.cells.count
         else { return false }
+        let doubted = Set(grid.format.identities.filter { $0.holds(in: grid.cells) == false }.flatMap { $0.left + $0.right })
         for i in report.cells.indices {
             let layout = report.cells[i], table = grid.cells[i]
             let page = table.source.flatMap { pages.indices.contains($0.line - 1) ? pages[$0.line - 1] : nil }
@@ -26,15 +27,18 @@ enum GridCrossCheck {
                 report.cells[i] = Cell(
                     value: nil, status: .uncertain, source: layout.source, written: layout.written, candidates: candidates,
                     reasoning: "PDF 文字按版面读为 \(describe(layout))，按\(place)的单元格读为 \(describe(table))")
-            case (false, true) where layout.status == .missing || table.value.map(layout.candidates.contains) == true:
-                report.cells[i] = Cell(
-                    value: table.value, status: table.status, source: layout.source, written: table.written,
-                    reasoning: "按\(place)的单元格读出（版面文字不能确定此格）")
-            case (false, true) where layout.candidates.isEmpty:
-                guard let value = table.value else { continue }
-                report.cells[i] = Cell(
-                    value: nil, status: .uncertain, source: layout.source, written: layout.written, candidates: [value],
-                    reasoning: [layout.reasoning, "按\(place)的单元格为 \(value)"].compactMap { $0 }.joined(separator: "；"))
+            case (false, true):
+                let allowed = layout.candidates.isEmpty || table.value.map(layout.candidates.contains) == true
+                if allowed && !doubted.contains(i) {
+                    report.cells[i] = Cell(
+                        value: table.value, status: table.status, source: layout.source, written: table.written,
+                        reasoning: "按\(place)的单元格读出（版面文字不能确定此格）")
+                } else if layout.candidates.isEmpty, let value = table.value {
+                    report.cells[i] = Cell(
+                        value: nil, status: .uncertain, source: layout.source, written: layout.written, candidates: [value],
+                        reasoning: [layout.reasoning, "按\(place)的单元格为 \(value)，而该表格的勾稽关系不成立"].compactMap { $0 }
+                            .joined(separator: "；"))
+                }
             default:
                 continue
             }

@@ -106,6 +106,9 @@ struct ScannedPage: Sendable {
         let lines = Dictionary(grouping: words, by: \.line).values.sorted {
             ($0.map(\.box.top).min() ?? 0) < ($1.map(\.box.top).min() ?? 0)
         }
-        return lines.map(RecognisedWord.joined).joined()
+        // Lines joined as words are: `12` over `3` (two rows a lost rule merged) is not 123.
+        var text = ""
+        for line in lines { RecognisedWord.append(RecognisedWord.joined(line), to: &text) }
+        return text
     }
 }
