@@ -128,12 +128,64 @@ final class StartedProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var pid: pid_t?
 
-    func record(_ pid: pid_t) { lock.withLock { self.pid = pid } }
+    func record(_ pid: pid_t) {
+        lock.withLock { self.pid = pid }
+        RunningTools.shared.add(pid)
+    }
 
     func killGroup() {
         guard let pid = lock.withLock({ self.pid }), pid > 0 else { return }
         kill(-pid, SIGKILL)
+        RunningTools.shared.remove(pid)
     }
+}
+
+/// The process groups of the tools running now. They are groups of their own, so a Ctrl-C on the
+/// terminal does not reach them: `ExternalTool.stopOnInterrupt()` stops them itself.
+final class RunningTools: @unchecked Sendable {
+    static let shared = RunningTools()
+
+    private let lock = NSLock()
+    private var groups: Set<pid_t> = []
+
+    func add(_ pid: pid_t) { lock.withLock { _ = groups.insert(pid) } }
+    func remove(_ pid: pid_t) { lock.withLock { _ = groups.remove(pid) } }
+
+    /// Kills every group still running.
+    func killAll() {
+        for pid in lock.withLock({ groups }) where pid > 0 { kill(-pid, SIGKILL) }
+    }
+}
+
+extension ExternalTool {
+    /// Makes SIGINT (Ctrl-C) and SIGTERM stop the running tools' process groups before the process
+    /// ends as the signal would end it. For command-line programs; a server has its own shutdown.
+    public static func stopOnInterrupt() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                signal(signalNumber, SIG_DFL)
+                RunningTools.shared.killAll()
+                // To the process, not this thread (a dispatch thread blocks signals); should it not
+                // arrive, end as a shell reports a signal.
+                kill(getpid(), signalNumber)
+                usleep(200_000)
+                _exit(128 + signalNumber)
+            }
+            source.resume()
+            InterruptSources.shared.keep(source)
+        }
+    }
+}
+
+/// The signal sources, kept alive for the life of the process.
+final class InterruptSources: @unchecked Sendable {
+    static let shared = InterruptSources()
+    private let lock = NSLock()
+    private var sources: [any DispatchSourceSignal] = []
+
+    func keep(_ source: any DispatchSourceSignal) { lock.withLock { sources.append(source) } }
 }
 
 /// At most as many external tools at once as there are processors: a batch of PDFs imported together

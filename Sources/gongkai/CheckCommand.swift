@@ -37,6 +37,7 @@ struct CheckCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
+        ExternalTool.stopOnInterrupt()
         let items = await Batch.read(inputs, progress: true)
         var reports: [Report] = []
         var relative: [String] = []

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReportReader
+import ReportSources
 import Store
 
 /// Where the report library lives.
@@ -49,6 +50,7 @@ struct Import: AsyncParsableCommand {
     var inputs: [String]
 
     func run() async throws {
+        ExternalTool.stopOnInterrupt()
         let store = try await library.open()
         let files = Batch.expand(inputs)
         var imported = 0, duplicates = 0, failed: [String] = []
@@ -99,6 +101,7 @@ struct Reparse: AsyncParsableCommand {
     var onlyOlder = false
 
     func run() async throws {
+        ExternalTool.stopOnInterrupt()
         let store = try await library.open()
         let (reread, failed) = try await store.reparse(onlyOlder: onlyOlder)
         try await store.close()

@@ -1,6 +1,7 @@
 import AnnualReport
 import ArgumentParser
 import Foundation
+import ReportSources
 import ReportWriter
 
 struct Parse: AsyncParsableCommand {
@@ -32,6 +33,7 @@ struct Parse: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
+        ExternalTool.stopOnInterrupt()
         let items = await Batch.read(inputs, progress: true)
         let style = TerminalStyle(color: Inputs.colorOutput)
         var outputs: [JSONValue] = []

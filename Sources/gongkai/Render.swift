@@ -43,6 +43,7 @@ struct Render: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
+        ExternalTool.stopOnInterrupt()
         let bytes: [UInt8]
         let report: Report
         do {

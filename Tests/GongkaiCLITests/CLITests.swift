@@ -44,6 +44,44 @@ final class CLITests: XCTestCase {
 
     private func fixture(_ path: String) -> String { Self.fixtures.appendingPathComponent(path).path }
 
+    /// Ctrl-C on `gongkai parse` stops the tool it is waiting for, and what that tool started,
+    /// although they run in a process group of their own.
+    func testInterruptStopsTheRunningTool() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-interrupt-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A pdftotext that starts a long child and waits for it.
+        let tool = folder.appendingPathComponent("pdftotext")
+        try Data("#!/bin/sh\nsleep 60 &\necho $! > '\(folder.path)/child'\nwait\n".utf8).write(to: tool)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        let pdf = folder.appendingPathComponent("report.pdf")
+        try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: pdf)
+
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["parse", pdf.path]
+        process.environment = ["PATH": folder.path + ":/usr/bin:/bin", "NO_COLOR": "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let childFile = folder.appendingPathComponent("child").path
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && (try? String(contentsOfFile: childFile, encoding: .utf8))?.isEmpty != false {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let child = try XCTUnwrap(
+            Int32((try String(contentsOfFile: childFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        XCTAssertEqual(kill(child, 0), 0, "the tool's child runs")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(process.terminationStatus, SIGINT)
+        // The child is gone (a zombie is reaped by init soon after).
+        let gone = Date().addingTimeInterval(5)
+        while kill(child, 0) == 0 && Date() < gone { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertNotEqual(kill(child, 0), 0, "the tool's child outlived Ctrl-C")
+    }
+
     func testParseJSONIsNestedByCanonicalKeys() throws {
         let result = try run(["parse", fixture("seeds/001_c6d2da25662234b0.txt"), "--json"])
         XCTAssertEqual(result.status, 0, result.err)
