@@ -71,7 +71,7 @@ let benchmarks: @Sendable () -> Void = {
     }
     if let docx = contents(shared + "/samples/real/年度报告格式模板-2021.docx") { typed.append(("Word", "template.docx", docx)) }
     let pdf = contents(shared + "/samples/real/淮安市人民政府2024年政府信息公开工作年度报告.pdf")
-    if let pdf, installed(.pdftotext) { typed.append(("PDF (pdftotext)", "huaian2024.pdf", pdf)) }
+    if let pdf, installed(.pdftotext) { typed.append(("PDF (text and grid)", "huaian2024.pdf", pdf)) }
     for (label, name, bytes) in typed {
         Benchmark("\(label) read + check") { benchmark in
             for _ in benchmark.scaledIterations {
