@@ -150,7 +150,7 @@ public struct CellNumber: Hashable, Sendable, Comparable, CustomStringConvertibl
         if scale == 0 { return String(mantissa) }
         let negative = mantissa < 0
         var digits = String(mantissa.magnitude)
-        while digits.count <= scale { digits = "0" + digits }
+        if digits.count <= scale { digits = String(repeating: "0", count: scale + 1 - digits.count) + digits }
         let cut = digits.index(digits.endIndex, offsetBy: -scale)
         return (negative ? "-" : "") + digits[..<cut] + "." + digits[cut...]
     }

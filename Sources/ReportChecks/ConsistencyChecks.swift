@@ -40,28 +40,30 @@ enum ConsistencyChecks {
         // Agreeing with any reading of the number and of the whole, rounded or cut to the decimals
         // written, is agreeing; only cells read with certainty are judged.
         report.narrativeShares.compactMap { share in
-            var first: (part: [String], whole: [String], percent: Double)?
+            let stated = share.percent.doubleValue, step = pow(10, -Double(share.decimals))
+            var closest: (part: [String], whole: [String], percent: Double)?
             for part in share.parts {
                 for whole in share.wholes {
                     guard let numerator = readSum(part, in: report), let denominator = readSum(whole, in: report),
                         denominator > 0
                     else { continue }
                     let percent = 100 * numerator / denominator
-                    let stated = share.percent.doubleValue, step = pow(10, -Double(share.decimals))
                     let rounded = abs(percent - stated) <= step / 2 + 1e-9
                     let cut = percent + 1e-9 >= stated && percent < stated + step
                     if rounded || cut { return nil }
-                    if first == nil { first = (part, whole, percent) }
+                    if closest.map({ abs(percent - stated) < abs($0.percent - stated) }) ?? true {
+                        closest = (part, whole, percent)
+                    }
                 }
             }
-            guard let first else { return nil }
+            guard let first = closest else { return nil }
             let cells = (first.part + first.whole).compactMap { report.findingCell(key: $0) }
             let names = { (keys: [String]) in keys.compactMap { report.findingCell(key: $0)?.label }.joined(separator: " + ") }
             let computed = String(format: "%.\(share.decimals)f", first.percent)
             return Finding(
                 id: "consistency.text-share", severity: .warning,
                 message:
-                    "正文「\(share.phrase)」所述比例为 \(share.percent)%，而表格中 \(names(first.part)) ÷ \(names(first.whole)) 为 \(computed)%",
+                    "正文「\(share.phrase)」所述比例为 \(String(format: "%.\(share.decimals)f", stated))%，而表格中 \(names(first.part)) ÷ \(names(first.whole)) 为 \(computed)%",
                 cells: cells, expected: computed + "%", source: share.source, origin: report.origin)
         }
     }

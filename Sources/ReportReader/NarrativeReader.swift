@@ -56,33 +56,52 @@ struct NarrativeReader {
         return nil
     }
 
-    /// A share stated after a number (`，占44.7%`, `，占比44.7%`, `（17.46%）`): the
-    /// percentage, its decimals and the end of its `%`; nil where another number comes first or
-    /// the sentence ends.
+    /// Words that make a percentage near a number something else than its share of the year's
+    /// requests: a change (同比增长12.5%), a share of another whole (占全市的5%), a part of it
+    /// (其中…占25%), an approximation (不足1%).
+    private static let notAShare = [
+        "同比", "较", "增", "降", "升", "上年", "去年", "全市", "全省", "全区", "全县", "全国", "其中", "不足", "不到", "超过", "逾", "近",
+        "约", "率",
+    ].map(\.normalizedScalars)
+
+    /// A share stated right after a number: `，占44.7%`, `，占比44.7%`, `（17.46%）`, `（占总数的44.7%）`.
+    /// Returns the percentage, its decimals, where it stands and the end of its `%`; nil for anything
+    /// else (another number first, a clause between, a word of `notAShare`, more than four decimals).
     private func share(after start: Int, in range: Range<Int>) -> (percent: CellNumber, decimals: Int, at: Int, end: Int)? {
         let s = text.scalars
         var i = start
-        var sawShareWord = false
-        while i < range.upperBound, i - start < 24, !["。", ";", "；", "\n"].contains(s[i]) {
-            // 占 before the percentage, or a parenthesis right after the number: `208件（17.46%）`.
-            if s[i] == "占" || (s[i] == "(" && i == start) { sawShareWord = true }
-            if s[i].asciiDigit != nil {
-                guard sawShareWord else { return nil }
-                var j = i, decimals = 0, point = false
-                while j < range.upperBound, s[j].asciiDigit != nil || (s[j] == "." && !point) {
-                    if s[j] == "." { point = true } else if point { decimals += 1 }
-                    j += 1
-                }
-                var k = j
-                while k < range.upperBound, s[k] == " " { k += 1 }
-                guard k < range.upperBound, s[k] == "%", s[j - 1] != ".",
-                    let percent = CellNumber(scalars: s[i..<j])
-                else { return nil }
-                return (percent, decimals, i, k + 1)
-            }
+        while i < range.upperBound, s[i] == " " { i += 1 }
+        guard i < range.upperBound else { return nil }
+        // `(` then at once the percentage or 占; or `,` then 占.
+        if s[i] == "(" || s[i] == "," || s[i] == "，" {
+            let opening = s[i] == "("
+            i += 1
+            while i < range.upperBound, s[i] == " " { i += 1 }
+            guard i < range.upperBound, s[i] == "占" || (opening && s[i].asciiDigit != nil) else { return nil }
+        } else if s[i] != "占" {
+            return nil
+        }
+        // From 占 to the digits: a few words of the whole (比, 总数的, 全部申请的), none of `notAShare`.
+        var words: [Unicode.Scalar] = []
+        while i < range.upperBound, s[i].asciiDigit == nil {
+            guard words.count < 8, !["。", ";", "；", ",", "，", "\n", ")", "%"].contains(s[i]) else { return nil }
+            words.append(s[i])
             i += 1
         }
-        return nil
+        for word in Self.notAShare where words.count >= word.count {
+            for k in 0...(words.count - word.count) where words[k..<(k + word.count)].elementsEqual(word) { return nil }
+        }
+        var j = i, decimals = 0, point = false
+        while j < range.upperBound, j - i <= 12, s[j].asciiDigit != nil || (s[j] == "." && !point) {
+            if s[j] == "." { point = true } else if point { decimals += 1 }
+            j += 1
+        }
+        var k = j
+        while k < range.upperBound, s[k] == " " { k += 1 }
+        guard j > i, j - i <= 12, decimals <= 4, k < range.upperBound, s[k] == "%", s[j - 1] != ".",
+            let percent = CellNumber(scalars: s[i..<j])
+        else { return nil }
+        return (percent, decimals, i, k + 1)
     }
 
     /// The numbers the narrative states about the tables, and the shares it states of them.

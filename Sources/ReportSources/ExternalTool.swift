@@ -147,13 +147,26 @@ final class RunningTools: @unchecked Sendable {
 
     private let lock = NSLock()
     private var groups: Set<pid_t> = []
+    private var stopping = false
 
-    func add(_ pid: pid_t) { lock.withLock { _ = groups.insert(pid) } }
+    /// Records a tool's group; one that starts after `killAll` is killed at once.
+    func add(_ pid: pid_t) {
+        let late = lock.withLock {
+            groups.insert(pid)
+            return stopping
+        }
+        if late && pid > 0 { kill(-pid, SIGKILL) }
+    }
+
     func remove(_ pid: pid_t) { lock.withLock { _ = groups.remove(pid) } }
 
-    /// Kills every group still running.
+    /// Kills every group still running, and every one that starts from now on.
     func killAll() {
-        for pid in lock.withLock({ groups }) where pid > 0 { kill(-pid, SIGKILL) }
+        let running = lock.withLock {
+            stopping = true
+            return groups
+        }
+        for pid in running where pid > 0 { kill(-pid, SIGKILL) }
     }
 }
 
@@ -161,8 +174,11 @@ extension ExternalTool {
     /// Makes SIGINT (Ctrl-C) and SIGTERM stop the running tools' process groups before the process
     /// ends as the signal would end it. For command-line programs; a server has its own shutdown.
     public static func stopOnInterrupt() {
+        guard InterruptSources.shared.install() else { return }
         for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
+            // A signal the parent ignores (a job started in the background) stays ignored.
+            let previous = signal(signalNumber, SIG_IGN)
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 signal(signalNumber, SIG_DFL)
@@ -184,6 +200,15 @@ final class InterruptSources: @unchecked Sendable {
     static let shared = InterruptSources()
     private let lock = NSLock()
     private var sources: [any DispatchSourceSignal] = []
+    private var installed = false
+
+    /// True the first time only.
+    func install() -> Bool {
+        lock.withLock {
+            defer { installed = true }
+            return !installed
+        }
+    }
 
     func keep(_ source: any DispatchSourceSignal) { lock.withLock { sources.append(source) } }
 }

@@ -75,8 +75,9 @@ enum ScannedDocument {
                 let pdf = folder.appendingPathComponent("image-\(index).pdf")
                 try Data(page.pdf).write(to: pdf)
                 let stem = folder.appendingPathComponent("page-\(index)")
-                // Up to an A4 page's width at 300 dpi, no taller than the raster limit; never down.
-                let width = max(page.width, min(2_480, page.width * 7_000 / page.height))
+                // Up to an A4 page's width at 300 dpi, and down to fit the raster limit (never cropped).
+                let fit = min(5_000, page.width * 7_000 / page.height)
+                let width = min(fit, max(page.width, 2_480))
                 _ = try await ExternalTool.pdftoppm.run(
                     ["-r", "72", "-scale-to-x", String(width), "-scale-to-y", "-1", "-gray", "-singlefile"]
                         + rasterLimit + [pdf.path, stem.path], origin: origin, timeout: .seconds(300))

@@ -155,6 +155,13 @@ final class CheckTests: XCTestCase {
         XCTAssertFalse(ids(CheckCatalogue.check(try read(cut))).contains("consistency.text-share"))
         // A parenthesis that is not a share says nothing.
         XCTAssertFalse(report.narrativeShares.contains { $0.phrase.contains("上年结转") })
+        // Percentages of something else, or not stated exactly, are not shares.
+        for other in ["（同比增长12.5%）", "，占全市的5%", "，其中涉密的占25%", "（不足1%）", "（办结率100%）", "，占0.00000000000000000001%"] {
+            let text = original.replacingOccurrences(of: "不予公开 20 件（1.68%）", with: "不予公开 20 件\(other)")
+            XCTAssertNotEqual(text, original)
+            XCTAssertFalse(
+                try read(text).narrativeShares.contains { $0.phrase.contains("不予公开") }, "\(other) read as a share")
+        }
     }
 
     func testAllUpheldInTheNarrativeAgainstTableFour() throws {

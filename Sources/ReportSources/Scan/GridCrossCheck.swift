@@ -5,9 +5,9 @@ import AnnualReport
 /// - Both read a cell alike: it stays read.
 /// - They read it differently: it is uncertain with both numbers (none where one is a blank).
 /// - Only the grid reads it (its cells are the text layer's words between the rules, as exact as an
-///   HTML table's): its value is taken, with the page in the reasoning — unless an identity fails
-///   in the grid's own reading, or the layout's candidates (complete, when listed) leave it out;
-///   then it is at most a candidate.
+///   HTML table's): its value is taken, with the page in the reasoning, where an identity it belongs
+///   to holds in the grid's own reading or it belongs to none, and the layout's candidates (complete,
+///   when listed) allow it; else it is at most a candidate.
 /// Then the table's identities settle what they can. Returns false where the two readings are not
 /// of one layout (nothing is merged).
 enum GridCrossCheck {
@@ -15,7 +15,11 @@ enum GridCrossCheck {
         guard grid.format.version == report.format.version, grid.format.variant == report.format.variant,
             grid.cells.count == report.cells.count
         else { return false }
-        let doubted = Set(grid.format.identities.filter { $0.holds(in: grid.cells) == false }.flatMap { $0.left + $0.right })
+        // A grid value is confirmed where an identity it belongs to holds in the grid's reading, or it
+        // belongs to none (table 二).
+        let identities = grid.format.identities
+        let tied = Set(identities.flatMap { $0.left + $0.right })
+        let holding = Set(identities.filter { $0.holds(in: grid.cells) == true }.flatMap { $0.left + $0.right })
         for i in report.cells.indices {
             let layout = report.cells[i], table = grid.cells[i]
             let page = table.source.flatMap { pages.indices.contains($0.line - 1) ? pages[$0.line - 1] : nil }
@@ -29,14 +33,14 @@ enum GridCrossCheck {
                     reasoning: "PDF 文字按版面读为 \(describe(layout))，按\(place)的单元格读为 \(describe(table))")
             case (false, true):
                 let allowed = layout.candidates.isEmpty || table.value.map(layout.candidates.contains) == true
-                if allowed && !doubted.contains(i) {
+                if allowed && (holding.contains(i) || !tied.contains(i)) {
                     report.cells[i] = Cell(
                         value: table.value, status: table.status, source: layout.source, written: table.written,
                         reasoning: "按\(place)的单元格读出（版面文字不能确定此格）")
                 } else if layout.candidates.isEmpty, let value = table.value {
                     report.cells[i] = Cell(
                         value: nil, status: .uncertain, source: layout.source, written: layout.written, candidates: [value],
-                        reasoning: [layout.reasoning, "按\(place)的单元格为 \(value)，而该表格的勾稽关系不成立"].compactMap { $0 }
+                        reasoning: [layout.reasoning, "按\(place)的单元格为 \(value)，未经勾稽关系证实"].compactMap { $0 }
                             .joined(separator: "；"))
                 }
             default:
