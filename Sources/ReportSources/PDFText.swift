@@ -14,7 +14,7 @@ public enum PDFText {
     /// layer has almost no text, `scan`: the text recognised from the page images with how each
     /// table number was recognised.
     static func text(from bytes: [UInt8], origin: String) async throws -> (
-        text: String, scan: ScannedDocument.Scan?, grid: Result<(text: String, pages: [Int])?, any Error>?
+        text: String, scan: ScannedDocument.Scan?, grid: Result<PDFGrid.Grid?, any Error>?
     ) {
         try await TemporaryFolder.with { folder in
             let pdf = folder.appendingPathComponent("report.pdf")

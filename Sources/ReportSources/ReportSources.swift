@@ -23,7 +23,7 @@ public enum ReportSources {
             switch grid {
             case .success(let grid?):
                 if let cells = try? ReportReader.read(text: grid.text, origin: origin),
-                    GridCrossCheck.merge(&report, grid: cells, pages: grid.pages)
+                    GridCrossCheck.merge(&report, grid: cells, pages: grid.pages, tableLines: grid.tableLines)
                 {
                     report.readerNotes.insert(
                         "table cells checked against the PDF's ruled tables (words placed in the cells of their rules)", at: 0)

@@ -246,7 +246,9 @@ final class PDFGridTests: XCTestCase {
         grid.cells[3] = cell(nil, .blank, line: 3)
         layout.cells[4] = .missing  // only the grid has it
         grid.cells[4] = cell(nil, .blank, line: 3)
-        GridCrossCheck.merge(&layout, grid: grid, pages: [1, 1, 2])
+        layout.cells[5] = .missing  // the grid read it off a line that is no ruled row: not used
+        grid.cells[5] = cell(7, .read, line: 1)
+        XCTAssertTrue(GridCrossCheck.merge(&layout, grid: grid, pages: [1, 1, 2], tableLines: [3]))
         XCTAssertEqual(layout.cells[0].status, .uncertain)
         XCTAssertEqual(layout.cells[0].candidates, [CellNumber(5), CellNumber(6)])
         XCTAssertTrue(layout.cells[0].reasoning?.contains("第 2 页表格") == true)
@@ -256,10 +258,11 @@ final class PDFGridTests: XCTestCase {
         XCTAssertEqual(layout.cells[3].status, .uncertain)
         XCTAssertEqual(layout.cells[3].candidates, [])
         XCTAssertEqual(layout.cells[4].status, .blank)
+        XCTAssertEqual(layout.cells[5].status, .missing)
         // Another layout is not merged.
         var other = Report(origin: "t", format: .v2019)
         let before = other.cells
-        GridCrossCheck.merge(&other, grid: grid, pages: [])
+        XCTAssertFalse(GridCrossCheck.merge(&other, grid: grid, pages: [], tableLines: [3]))
         XCTAssertEqual(other.cells, before)
     }
 }

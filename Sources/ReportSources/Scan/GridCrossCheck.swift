@@ -11,7 +11,8 @@ import AnnualReport
 /// Then the table's identities settle what they can. Returns false where the two readings are not
 /// of one layout (nothing is merged).
 enum GridCrossCheck {
-    static func merge(_ report: inout Report, grid: Report, pages: [Int]) -> Bool {
+    /// Only grid cells read from `tableLines` (ruled rows, not a table the page did not rule) count.
+    static func merge(_ report: inout Report, grid: Report, pages: [Int], tableLines: Set<Int>) -> Bool {
         guard grid.format.version == report.format.version, grid.format.variant == report.format.variant,
             grid.cells.count == report.cells.count
         else { return false }
@@ -22,7 +23,8 @@ enum GridCrossCheck {
         let holding = Set(identities.filter { $0.holds(in: grid.cells) == true }.flatMap { $0.left + $0.right })
         for i in report.cells.indices {
             let layout = report.cells[i], table = grid.cells[i]
-            let page = table.source.flatMap { pages.indices.contains($0.line - 1) ? pages[$0.line - 1] : nil }
+            guard let line = table.source?.line, tableLines.contains(line) else { continue }
+            let page = pages.indices.contains(line - 1) ? pages[line - 1] : nil
             let place = page.map { "第 \($0) 页表格" } ?? "表格线"
             switch (known(layout), known(table)) {
             case (true, true) where layout.value != table.value:

@@ -8,9 +8,9 @@ enum PDFGrid {
     /// Pages are rendered at this resolution to find their rules.
     static let resolution = 150
 
-    /// The reader text of the first `ScannedDocument.pageLimit` pages and the page of each of its
-    /// lines; nil when no page has a ruled table.
-    static func text(pdfAt pdf: URL, in folder: URL, origin: String) async throws -> (text: String, pages: [Int])? {
+    /// The reader text of the first `ScannedDocument.pageLimit` pages, the page of each of its lines,
+    /// and the 1-based lines that are ruled table rows; nil when no page has a ruled table.
+    static func text(pdfAt pdf: URL, in folder: URL, origin: String) async throws -> Grid? {
         let limit = String(ScannedDocument.pageLimit)
         let layout = try await ExternalTool.pdftotext.run(
             ["-bbox-layout", "-enc", "UTF-8", "-l", limit, pdf.path, "-"], origin: origin)
@@ -23,23 +23,32 @@ enum PDFGrid {
         guard images.count == words.count else { return nil }
         var lines: [String] = []
         var pages: [Int] = []
-        var ruled = false
+        var rows: Set<Int> = []
         for (index, file) in images.enumerated() {
             guard let image = GrayImage(pgm: [UInt8](try Data(contentsOf: folder.appendingPathComponent(file)))) else {
                 return nil
             }
-            let rows = RuledTableRows.rows(in: image)
-            ruled = ruled || !rows.isEmpty
-            let (cellWords, running) = ScannedPage.place(words[index], in: rows)
+            let ruled = RuledTableRows.rows(in: image)
+            let (cellWords, running) = ScannedPage.place(words[index], in: ruled)
             let tableRows = cellWords.map { cells in
                 let texts = cells.map(ScannedPage.text(of:))
                 return ScannedRow(texts.map(judgement), pageTexts: texts, exactText: true)
             }
-            let page = ScannedPage.compose(rows: rows, tableRows: tableRows, running: running)
+            let page = ScannedPage.compose(rows: ruled, tableRows: tableRows, running: running)
+            rows.formUnion(page.tableLines.map { lines.count + $0 + 1 })
             lines += page.lines
             pages += Array(repeating: index + 1, count: page.lines.count)
         }
-        return ruled ? (lines.joined(separator: "\n"), pages) : nil
+        return rows.isEmpty ? nil : Grid(text: lines.joined(separator: "\n"), pages: pages, tableLines: rows)
+    }
+
+    /// The reader text of a PDF's grid.
+    struct Grid: Sendable {
+        let text: String
+        /// The page of each line.
+        let pages: [Int]
+        /// The 1-based lines that are ruled table rows: only cells read from them count.
+        let tableLines: Set<Int>
     }
 
     /// A cell of the text layer: its text is exact, so a number is one both readings agree on.

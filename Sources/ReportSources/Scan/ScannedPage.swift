@@ -9,6 +9,8 @@ struct ScannedPage: Sendable {
     var lines: [String] = []
     /// For a number in a table cell: its 0-based line on this page, 1-based column, and how it was read.
     var readings: [(line: Int, column: Int, reading: CellReading)] = []
+    /// The 0-based lines that are rows of a ruled table.
+    var tableLines: Set<Int> = []
 
     /// Pixels inside a cell's box that are left out as its rules.
     static let ruleMargin = 5
@@ -96,6 +98,7 @@ struct ScannedPage: Sendable {
                 if let reading = tableRows[r].readings[part.cell] { page.readings.append((page.lines.count, column, reading)) }
                 column += part.text.unicodeScalars.count + 1
             }
+            page.tableLines.insert(page.lines.count)
             page.lines.append(parts.map(\.text).joined(separator: "\t"))
         }
         return page
