@@ -10,26 +10,37 @@ public enum PDFText {
     /// The resolution scans are rendered at for OCR.
     static let scanResolution = "300"
 
-    /// The text layer and its ruled tables' cells (`grid`, where it has ruled tables); or, when the
-    /// layer has almost no text, `scan`: the text recognised from the page images with how each
-    /// table number was recognised.
-    static func text(from bytes: [UInt8], origin: String) async throws -> (
-        text: String, scan: ScannedDocument.Scan?, grid: Result<PDFGrid.Grid?, any Error>?
-    ) {
+    /// What a PDF gives the reader.
+    struct Content: Sendable {
+        /// The text layer (`pdftotext -layout`).
+        var layer: String
+        /// When the layer has almost no text: the text recognised from the page images, with how
+        /// each table number was recognised.
+        var scan: ScannedDocument.Scan?
+        /// The layer's ruled tables as cells, where it has ruled tables.
+        var grid: PDFGrid.Grid?
+        /// Why the grid could not be made, where it could not.
+        var gridProblem: String?
+    }
+
+    /// The PDF's text layer and its ruled tables' cells; or, for a scan, its recognised text.
+    static func text(from bytes: [UInt8], origin: String) async throws -> Content {
         try await TemporaryFolder.with { folder in
             let pdf = folder.appendingPathComponent("report.pdf")
             try Data(bytes).write(to: pdf)
             let data = try await ExternalTool.pdftotext.run(["-layout", "-enc", "UTF-8", pdf.path, "-"], origin: origin)
-            let text = String(decoding: data, as: UTF8.self)
-            if CellReading.hanCount(text) >= minimumTextLayer {
+            var content = Content(layer: String(decoding: data, as: UTF8.self))
+            if CellReading.hanCount(content.layer) >= minimumTextLayer {
                 // The grid is a second reading: where it cannot be made, the text alone is read.
                 do {
-                    return (text, nil, .success(try await PDFGrid.text(pdfAt: pdf, in: folder, origin: origin)))
+                    content.grid = try await PDFGrid.text(pdfAt: pdf, in: folder, origin: origin)
                 } catch {
-                    return (text, nil, .failure(error))
+                    content.gridProblem = "\(error)"
                 }
+            } else {
+                content.scan = try await ScannedDocument.read(pdfAt: pdf, in: folder, origin: origin)
             }
-            return (text, try await ScannedDocument.read(pdfAt: pdf, in: folder, origin: origin), nil)
+            return content
         }
     }
 }
@@ -37,7 +48,12 @@ public enum PDFText {
 /// The pages of a scan, read by OCR and joined into one text.
 enum ScannedDocument {
     /// The text and readings of a scan, by the place of each table number in the text.
-    typealias Scan = (text: String, readings: [SourceLocation: CellReading], pages: Int)
+    struct Scan: Sendable {
+        let text: String
+        let readings: [SourceLocation: CellReading]
+        /// Pages recognised.
+        let pages: Int
+    }
 
     /// Pages of a scan read; an annual report has far fewer.
     static let pageLimit = 60
@@ -114,7 +130,7 @@ enum ScannedDocument {
             }
             lines += page.lines
         }
-        return (lines.joined(separator: "\n"), readings, pages.count)
+        return Scan(text: lines.joined(separator: "\n"), readings: readings, pages: pages.count)
     }
 }
 

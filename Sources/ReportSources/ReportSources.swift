@@ -17,11 +17,11 @@ public enum ReportSources {
         let kind = try admit(bytes, origin: origin, name: name)
         switch kind {
         case .pdf:
-            let (layer, scan, grid) = try await PDFText.text(from: bytes, origin: origin)
-            var report = try ReportReader.read(text: scan?.text ?? layer, origin: origin)
+            let content = try await PDFText.text(from: bytes, origin: origin)
+            let scan = content.scan
+            var report = try ReportReader.read(text: scan?.text ?? content.layer, origin: origin)
             if let scan { OCRReview.review(&report, readings: scan.readings) }
-            switch grid {
-            case .success(let grid?):
+            if let grid = content.grid {
                 if let cells = try? ReportReader.read(text: grid.text, origin: origin),
                     GridCrossCheck.merge(&report, grid: cells, pages: grid.pages, tableLines: grid.tableLines)
                 {
@@ -30,10 +30,9 @@ public enum ReportSources {
                 } else {
                     report.readerNotes.insert("the PDF's ruled tables gave no report of this layout: not used", at: 0)
                 }
-            case .failure(let error):
-                report.readerNotes.insert("the PDF's ruled tables were not read (\(error)): cells from its text alone", at: 0)
-            case .success(nil), nil:
-                break
+            }
+            if let problem = content.gridProblem {
+                report.readerNotes.insert("the PDF's ruled tables were not read (\(problem)): cells from its text alone", at: 0)
             }
             if let scan, scan.pages >= ScannedDocument.pageLimit {
                 report.readerNotes.insert("only the first \(ScannedDocument.pageLimit) pages of the scan were recognised", at: 0)
