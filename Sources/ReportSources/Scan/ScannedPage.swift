@@ -50,9 +50,11 @@ struct ScannedPage: Sendable {
         var judged = rows.map { [CellReading.Judgement](repeating: .init(blank: true), count: $0.cells.count) }
         for (index, (r, c)) in inked.enumerated() {
             let ink = inkBoxes[index], glyphs = image.glyphCount(in: ink)
+            // A dash: one stroke, twice as wide as tall and low beside the row (a rule's remnant
+            // above a digit makes a box as tall as the digit).
+            let dash = glyphs == 1 && ink.width >= 2 * ink.height && ink.height * 4 <= rows[r].band.height
             judged[r][c] = CellReading.judge(
-                digits: inEnglish[index], chinese: inChinese[index], glyphs: glyphs,
-                dash: glyphs == 1 && ink.width >= 2 * ink.height)
+                digits: inEnglish[index], chinese: inChinese[index], glyphs: glyphs, dash: dash)
         }
         let tableRows = rows.indices.map { r in
             ScannedRow(judged[r], pageTexts: cellWords[r].map(Self.text(of:)))
