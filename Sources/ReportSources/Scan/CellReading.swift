@@ -67,7 +67,7 @@ enum CellReading: Sendable, Hashable {
     }
 
     static func hanCount(_ text: String) -> Int {
-        text.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+        text.unicodeScalars.filter(TextNormalization.isHan).count
     }
 
     /// A number as OCR writes it: digits with at most one decimal point inside, and nothing else

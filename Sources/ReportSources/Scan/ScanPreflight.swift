@@ -12,7 +12,6 @@ public enum ScanPreflight {
             _ = ScannedPage.compose(rows: [], tableRows: [], running: running)
         }
         guard let image = GrayImage(pgm: bytes) else { return (wrapped, nil) }
-        var cells = 0
         let rows = RuledTableRows.rows(in: image)
         // Words at the raster's own pixels, placed in its cells and composed as a text PDF's grid is.
         let words = rows.flatMap(\.cells).enumerated().map { index, box in
@@ -24,14 +23,11 @@ public enum ScanPreflight {
             return ScannedRow(texts.map(PDFGrid.judgement), pageTexts: texts, exactText: true)
         }
         _ = ScannedPage.compose(rows: rows, tableRows: tableRows, running: running)
-        for row in rows {
-            for cell in row.cells {
-                cells += 1
-                guard let inner = cell.inset(by: ScannedPage.ruleMargin), let ink = image.inkBounds(in: inner) else { continue }
-                let glyphs = image.glyphCount(in: ink)
-                _ = CellStrip([ink], of: image)
-                _ = CellReading.judge(digits: String(glyphs), chinese: "", glyphs: glyphs)
-            }
+        let cells = rows.map(\.cells.count).reduce(0, +)
+        for (_, _, ink) in ScannedPage.inkedCells(of: rows, in: image) {
+            let glyphs = image.glyphCount(in: ink)
+            _ = CellStrip([ink], of: image)
+            _ = CellReading.judge(digits: String(glyphs), chinese: "", glyphs: glyphs)
         }
         return (wrapped, cells)
     }

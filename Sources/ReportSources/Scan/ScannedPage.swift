@@ -29,16 +29,8 @@ struct ScannedPage: Sendable {
         let (cellWords, running) = place(words, in: rows)
 
         // A cell without ink is blank; every other one is read alone, twice.
-        var inked: [(row: Int, cell: Int)] = []
-        var inkBoxes: [PixelBox] = []
-        for (r, row) in rows.enumerated() {
-            for (c, cell) in row.cells.enumerated() {
-                guard let inner = cell.inset(by: ruleMargin), let ink = image.inkBounds(in: inner), image.ink(in: ink) >= speck
-                else { continue }
-                inked.append((r, c))
-                inkBoxes.append(ink)
-            }
-        }
+        let found = inkedCells(of: rows, in: image)
+        let inked = found.map { ($0.row, $0.cell) }, inkBoxes = found.map(\.ink)
         guard CellStrip.fits(inkBoxes) else {
             throw ReadError(
                 origin: origin, problem: .unsupported("a page with \(inkBoxes.count) table cells, more than a report has"))
@@ -61,6 +53,19 @@ struct ScannedPage: Sendable {
         }
 
         return compose(rows: rows, tableRows: tableRows, running: running)
+    }
+
+    /// The cells with ink, and the box of their ink inside the rules; the others are blank.
+    static func inkedCells(of rows: [RuledTableRows.Row], in image: GrayImage) -> [(row: Int, cell: Int, ink: PixelBox)] {
+        var inked: [(row: Int, cell: Int, ink: PixelBox)] = []
+        for (r, row) in rows.enumerated() {
+            for (c, cell) in row.cells.enumerated() {
+                guard let inner = cell.inset(by: ruleMargin), let ink = image.inkBounds(in: inner), image.ink(in: ink) >= speck
+                else { continue }
+                inked.append((r, c, ink))
+            }
+        }
+        return inked
     }
 
     /// Each word in the cell its centre falls in; the rest as running text, by printed line.
