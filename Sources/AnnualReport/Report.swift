@@ -232,6 +232,9 @@ public struct Report: Sendable {
     public var readerNotes: [String]
     /// Whether the source used labels of the other format in table 二 (a wrong template).
     public var foreignFormatLabels: [String]
+    /// Where the text bears the marks of character recognition (a bracket opened as 〈 and closed
+    /// as `)`): such a text may hold misrecognised digits too.
+    public var recognitionTraces: [SourceLocation]
 
     /// An empty report in a layout.
     public init(origin: String, format: ReportFormat) {
@@ -245,6 +248,7 @@ public struct Report: Sendable {
         self.narrativeShares = []
         self.readerNotes = []
         self.foreignFormatLabels = []
+        self.recognitionTraces = []
     }
 
     /// The cell with a canonical key, or nil when the layout has no such cell.

@@ -70,6 +70,8 @@ public enum ReportReader {
                         "\($0.phrase)（\($0.source)）"
                     }))
         }
+        report.doubtLeadingZeros()
+        report.recognitionTraces = RecognitionTraces.find(in: text)
         report.settleUncertainCells(by: report.identityConstraints)
         report.noteCandidates(agreeingWith: report.narrativeConstraints)
         for header in HeaderVariant.known {

@@ -61,6 +61,14 @@ struct RowValues {
     /// Digits run together beyond this many are not split: the ways to cut them grow too fast.
     static let maximumDigits = 48
 
+    /// Whether a literal is written with a leading zero (`098`, not `0` or `0.5`): no table prints a
+    /// count so, and a recogniser or converter changed it (`698` read as `098`).
+    static func hasLeadingZero(_ literal: some Collection<Unicode.Scalar>) -> Bool {
+        var digits = literal.drop { $0 == "+" || $0 == "-" }.makeIterator()
+        guard digits.next() == "0", let second = digits.next() else { return false }
+        return second.asciiDigit != nil
+    }
+
     /// Readings of a group as `n` cells; splits of run-together digits are kept only when `accept`
     /// allows them (an identity the row must satisfy).
     func reading(
@@ -102,7 +110,7 @@ struct RowValues {
         if isLast, let power = token.unitPower {
             n = n?.shifted(by: power)
             written = text.text(token.start + offset..<token.writtenEnd)
-        } else if literal.first == "+" {
+        } else if literal.first == "+" || Self.hasLeadingZero(literal) {
             written = text.text((token.start + offset)..<(token.start + offset + literal.count))
         }
         return ReadValue(number: n, location: text.location(token.start + offset), written: written)

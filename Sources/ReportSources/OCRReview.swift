@@ -15,6 +15,20 @@ enum OCRReview {
     static let method =
         "the numbers of ruled table cells recognised twice (digits only, two models), a cell uncertain where the readings differ; locations are lines of the recognised text"
 
+    /// A text with this many traces of recognition (`Report.recognitionTraces`) was made by OCR.
+    static let tracesOfRecognition = 2
+
+    /// Reviews a report read from a text that was recognised elsewhere (OCR text saved as text,
+    /// Markdown, Word or a PDF's text layer), as a scan read as text is; others are left alone.
+    static func reviewIfRecognised(_ report: inout Report) {
+        let traces = report.recognitionTraces
+        guard traces.count >= tracesOfRecognition, let first = traces.first else { return }
+        review(&report)
+        report.readerNotes.insert(
+            "the text bears the marks of OCR (\(traces.count) brackets opened and closed in different forms, the first at \(first)): a number stays certain only where an identity confirms it",
+            at: 0)
+    }
+
     static func review(_ report: inout Report, readings: [SourceLocation: CellReading] = [:]) {
         var reviewed: Set<Int> = []
         for cell in report.cells.indices {

@@ -31,6 +31,7 @@ public enum ReportSources {
                     report.readerNotes.insert("the PDF's ruled tables gave no report of this layout: not used", at: 0)
                 }
             }
+            if scan == nil { OCRReview.reviewIfRecognised(&report) }
             if let problem = content.gridProblem {
                 report.readerNotes.insert("the PDF's ruled tables were not read (\(problem)): cells from its text alone", at: 0)
             }
@@ -68,6 +69,12 @@ public enum ReportSources {
     }
 
     private static func readInProcess(_ bytes: [UInt8], kind: SourceKind, origin: String) throws -> Report {
+        var report = try readTextLike(bytes, kind: kind, origin: origin)
+        OCRReview.reviewIfRecognised(&report)
+        return report
+    }
+
+    private static func readTextLike(_ bytes: [UInt8], kind: SourceKind, origin: String) throws -> Report {
         switch kind {
         case .text:
             return try ReportReader.read(bytes: bytes, origin: origin)

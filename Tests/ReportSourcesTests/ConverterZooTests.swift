@@ -25,17 +25,12 @@ final class ConverterZooTests: XCTestCase {
         }
     }
 
-    /// Converters whose output the reader still misreads in places, with the most wrong cells
-    /// allowed, kept here so that none grows and no other appears: tesseract's text read as plain
-    /// text, where a misrecognised digit in table 二 (which no identity ties) cannot be told from a
-    /// printed one.
-    static let knownWrong: [String: Int] = [
-        "chromium-pdf>ocr": 2, "ocr": 3,
-    ]
-
-    /// Converters whose uncertain cells list what two recognisers read, not every value the cell
+    /// Converters whose uncertain cells list what the recognisers read, not every value the cell
     /// may hold: OCR cannot know what it did not see. They are counted apart.
-    static func listsReadings(_ converter: String) -> Bool { converter.hasSuffix("scan") }
+    static func listsReadings(_ converter: String) -> Bool { isScan(converter) || converter.hasSuffix("ocr") }
+
+    /// Image-only PDFs, which our own reader recognises cell by cell.
+    static func isScan(_ converter: String) -> Bool { converter.hasSuffix("scan") }
 
     /// Scans of clean printed reports (ruled tables read cell by cell) read at least this share right.
     static let scanShare = 0.9
@@ -132,15 +127,14 @@ final class ConverterZooTests: XCTestCase {
             all.truthNotCandidate, 0,
             "uncertain cells must list every value they may hold, or none:\n"
                 + missedTruths.prefix(30).map(\.text).joined(separator: "\n"))
-        for (converter, tally) in perConverter where Self.listsReadings(converter) {
+        for (converter, tally) in perConverter where Self.isScan(converter) {
             XCTAssertGreaterThanOrEqual(
                 Double(tally.right), Self.scanShare * Double(tally.total), "\(converter): too few cells read right")
         }
         for (converter, tally) in perConverter {
-            let allowed = Self.knownWrong[converter] ?? 0
             let cells = wrongCells.filter { $0.converter == converter }.map(\.text)
-            XCTAssertLessThanOrEqual(
-                tally.wrong, allowed, "\(converter): \(tally.wrong) wrong cells\n" + cells.prefix(30).joined(separator: "\n"))
+            XCTAssertEqual(
+                tally.wrong, 0, "\(converter): \(tally.wrong) wrong cells\n" + cells.prefix(30).joined(separator: "\n"))
         }
     }
 }

@@ -200,3 +200,56 @@ final class SourceTests: XCTestCase {
         }
     }
 }
+
+/// Text that OCR made elsewhere (saved as text, HTML, Word or a PDF's text layer) is recognised by
+/// its traces, and its numbers are trusted only where an identity confirms them.
+final class RecognisedTextTests: XCTestCase {
+    private let page = "samples/平潭综合实验区2022年度报告.html"
+
+    private func read(_ html: String) async throws -> Report {
+        try await ReportSources.read(bytes: Array(html.utf8), origin: "page.html")
+    }
+
+    func testTypedPageBearsNoTraceAndKeepsItsCells() async throws {
+        let html = String(decoding: try SourceFixtures.shipped(page), as: UTF8.self)
+        XCTAssertTrue(html.contains("《条例》"), "the page should hold book-title marks that are not traces")
+        let report = try await read(html)
+        XCTAssertEqual(report.recognitionTraces, [])
+        XCTAssertEqual(report.value(RowKey.normativeDocuments.cell(.inForce)), CellNumber(698))
+        XCTAssertFalse(report.readerNotes.contains { $0.contains("marks of OCR") })
+    }
+
+    func testBracketsOCRMadeMarkTheTextAndItsUnconfirmedNumbersUncertain() async throws {
+        let typed = String(decoding: try SourceFixtures.shipped(page), as: UTF8.self)
+        // What tesseract's Chinese model makes of the headings' full-width parentheses.
+        let recognised = typed.replacingOccurrences(of: "第二十条第（", with: "第二十条第〈")
+            .replacingOccurrences(of: "（单位：万元）", with: "〈单位; 万元)")
+        let report = try await read(recognised)
+        XCTAssertEqual(report.recognitionTraces.count, 5)
+        XCTAssertTrue(report.readerNotes.first?.contains("marks of OCR") == true, "\(report.readerNotes)")
+        // Table 二 has no identity: its numbers are what OCR saw, no more.
+        let inForce = try XCTUnwrap(report.cell(RowKey.normativeDocuments.cell(.inForce)))
+        XCTAssertEqual(inForce.status, .uncertain)
+        XCTAssertEqual(inForce.candidates, [CellNumber(698)])
+        // Table 三's totals hold, so its cells stay read.
+        XCTAssertEqual(report.value(RowKey.newRequests.cell(.total)), CellNumber(74))
+    }
+
+    func testANumberWrittenWithALeadingZeroIsUncertain() async throws {
+        let typed = String(decoding: try SourceFixtures.shipped(page), as: UTF8.self)
+        XCTAssertEqual(typed.components(separatedBy: "14pt;\">698<").count, 2)
+        let report = try await read(typed.replacingOccurrences(of: "14pt;\">698<", with: "14pt;\">098<"))
+        let inForce = try XCTUnwrap(report.cell(RowKey.normativeDocuments.cell(.inForce)))
+        XCTAssertEqual(inForce.status, .uncertain)
+        XCTAssertEqual(inForce.written, "098")
+        XCTAssertEqual(inForce.candidates, [], "which digit changed cannot be told")
+    }
+
+    func testOneStrayBracketIsNotOCR() async throws {
+        let typed = String(decoding: try SourceFixtures.shipped(page), as: UTF8.self)
+        let once = typed.replacingOccurrences(of: "第二十条第（一）项", with: "第二十条第〈一）项")
+        let report = try await read(once)
+        XCTAssertEqual(report.recognitionTraces.count, 1)
+        XCTAssertEqual(report.value(RowKey.normativeDocuments.cell(.inForce)), CellNumber(698))
+    }
+}
