@@ -1,17 +1,37 @@
-/// Where in a source a value was read: 1-based line and column, in characters.
+/// Where in a source a value was read: 1-based line and column, in characters, of the text the
+/// reader read; and where a document was made into that text (HTML, Word, PDF, a scan), the place
+/// in the document itself.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// 1-based line number.
     public let line: Int
     /// 1-based column, in characters.
     public let column: Int
+    /// The place in the original document: `HTML 212:35`, `Word table 2 row 7 cell 3`, `PDF page 3`.
+    public var place: String?
 
     /// A location.
-    public init(line: Int, column: Int) {
+    public init(line: Int, column: Int, place: String? = nil) {
         self.line = line
         self.column = column
+        self.place = place
     }
 
-    public var description: String { "\(line):\(column)" }
+    /// `60:24`, or with the document's place `60:24 (HTML 212:35)`.
+    public var description: String { place.map { "\(line):\(column) (\($0))" } ?? "\(line):\(column)" }
+
+    /// Reads a description back.
+    public init?(_ description: String) {
+        var position = Substring(description)
+        var place: String?
+        if let open = description.firstRange(of: " (") {
+            guard description.hasSuffix(")") else { return nil }
+            position = description[..<open.lowerBound]
+            place = String(description[open.upperBound...].dropLast())
+        }
+        let parts = position.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let line = Int(parts[0]), let column = Int(parts[1]) else { return nil }
+        self.init(line: line, column: column, place: place)
+    }
 }
 
 /// A calendar date without a time zone, as printed in a report.
@@ -121,7 +141,7 @@ public struct SectionText: Sendable, Hashable {
     /// The text, paragraph breaks kept.
     public let text: String
     /// Where the section begins.
-    public let source: SourceLocation
+    public var source: SourceLocation
     /// Whether the heading itself was found (false when the section was recognised by its content).
     public let headingFound: Bool
 
@@ -142,7 +162,7 @@ public struct LabelVariantUse: Sendable, Hashable {
     /// The label as the report writes it.
     public let written: String
     /// Where.
-    public let source: SourceLocation
+    public var source: SourceLocation
 
     /// A use of a variant label.
     public init(rowKey: String, statutory: String, written: String, source: SourceLocation) {
@@ -163,7 +183,7 @@ public struct NarrativeFact: Sendable, Hashable {
     /// state. The statement agrees with the tables when any reading's sum equals the value.
     public let readings: [[String]]
     /// Where.
-    public let source: SourceLocation
+    public var source: SourceLocation
 
     /// A fact.
     public init(phrase: String, value: CellNumber, readings: [[String]], source: SourceLocation) {
@@ -187,7 +207,7 @@ public struct NarrativeShare: Sendable, Hashable {
     /// The readings of the whole it is a share of.
     public let wholes: [[String]]
     /// Where the percentage stands.
-    public let source: SourceLocation
+    public var source: SourceLocation
 
     /// A share.
     public init(
@@ -256,6 +276,27 @@ public struct Report: Sendable {
 
     /// The value of a cell, nil when blank, uncertain, missing or not in the layout.
     public func value(_ key: String) -> CellNumber? { cell(key)?.value }
+
+    /// Adds to every location without one the place in the original document it came from
+    /// (`place(of:)` gives nil where it cannot tell).
+    public mutating func placeSources(_ place: (SourceLocation) -> String?) {
+        func placed(_ location: SourceLocation) -> SourceLocation {
+            var placed = location
+            placed.place = location.place ?? place(location)
+            return placed
+        }
+        for i in cells.indices { cells[i].source = cells[i].source.map(placed) }
+        for (id, section) in sections {
+            var moved = section
+            moved.source = placed(section.source)
+            sections[id] = moved
+        }
+        yearMentions = yearMentions.map { ($0.kind, $0.year, placed($0.source)) }
+        for i in labelVariants.indices { labelVariants[i].source = placed(labelVariants[i].source) }
+        for i in narrativeFacts.indices { narrativeFacts[i].source = placed(narrativeFacts[i].source) }
+        for i in narrativeShares.indices { narrativeShares[i].source = placed(narrativeShares[i].source) }
+        recognitionTraces = recognitionTraces.map(placed)
+    }
 
     /// The cells the reader could not determine.
     public var uncertainCells: [Int] { cells.indices.filter { cells[$0].status == .uncertain } }

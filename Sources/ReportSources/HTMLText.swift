@@ -19,16 +19,22 @@ public enum HTMLText {
     }
 
     /// The page as reader text.
-    public static func text(from bytes: [UInt8]) -> String {
+    public static func text(from bytes: [UInt8]) -> String { document(from: bytes).text }
+
+    /// The page as reader text, with where each paragraph and cell stands in the page's source
+    /// (`HTML line:column`).
+    static func document(from bytes: [UInt8]) -> (text: String, origins: TextOrigins) {
         var converter = Converter(Array(decode(bytes).unicodeScalars))
         converter.run()
+        let body = converter.output.text
         var header = ""
         if let title = converter.title {
             let main = title.split(whereSeparator: { $0 == "_" || $0 == "|" || $0 == "—" }).first.map(String.init) ?? title
             header += "标题: \(main.trimmingCharacters(in: .whitespaces))\n"
         }
-        if let date = publicationDate(in: converter.output) { header += "发布时间: \(date)\n" }
-        return header + "\n" + converter.output
+        if let date = publicationDate(in: body) { header += "发布时间: \(date)\n" }
+        let headerLines = header.utf8.reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+        return (header + "\n" + body, converter.output.origins.shifted(byLines: headerLines))
     }
 
     /// `发布时间：2023-02-20`, `时间：2023-02-20 15:07`, `发布日期：2023年2月20日` in the page chrome.
@@ -72,15 +78,33 @@ public enum HTMLText {
 
     private struct Converter {
         let s: [Unicode.Scalar]
+        /// Where each source line starts, for the places of the text's pieces.
+        let lineStarts: [Int]
         var i = 0
-        var output = ""
+        var output = TracedText()
         var title: String?
         var row: [String]?
+        var rowPlaces: [String] = []
         var cell: String?
+        var cellStart = 0
         var inTitle = false
         var titleText = ""
 
-        init(_ s: [Unicode.Scalar]) { self.s = s }
+        init(_ s: [Unicode.Scalar]) {
+            self.s = s
+            lineStarts = [0] + s.indices.filter { s[$0] == "\n" }.map { $0 + 1 }
+        }
+
+        /// `HTML 212:35`: the source line and column of a scalar offset.
+        func place(_ offset: Int) -> String {
+            var low = 0, high = lineStarts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if lineStarts[mid] <= offset { low = mid + 1 } else { high = mid }
+            }
+            let line = max(low, 1)
+            return "HTML \(line):\(offset - lineStarts[line - 1] + 1)"
+        }
 
         static let blocks: Set<String> = [
             "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
@@ -107,7 +131,8 @@ public enum HTMLText {
             } else if cell != nil {
                 cell? += collapsed
             } else if row == nil {
-                output += collapsed
+                if collapsed.unicodeScalars.contains(where: { $0 != " " }) { output.mark(place(i)) }
+                output.append(collapsed)
             }
         }
 
@@ -115,12 +140,15 @@ public enum HTMLText {
             if cell != nil {
                 cell? += " "
             } else if row == nil {
-                output += "\n"
+                output.append("\n")
             }
         }
 
         mutating func endCell() {
-            if let c = cell { row?.append(c.trimmingCharacters(in: .whitespaces)) }
+            if let c = cell, row != nil {
+                row?.append(c.trimmingCharacters(in: .whitespaces))
+                rowPlaces.append(place(cellStart))
+            }
             cell = nil
         }
 
@@ -128,11 +156,12 @@ public enum HTMLText {
             endCell()
             guard let cells = row else { return }
             row = nil
-            guard let line = TableRowText.line(cells) else { return }
-            output += "\n" + line + "\n"
+            output.appendRow(cells, places: rowPlaces, before: "\n")
+            rowPlaces = []
         }
 
         mutating func tag() {
+            let tagStart = i
             // Comments
             if matches("<!--") {
                 i = find("-->").map { $0 + 3 } ?? s.count
@@ -178,15 +207,17 @@ public enum HTMLText {
             case ("tr", false):
                 endRow()
                 row = []
+                rowPlaces = []
             case ("tr", true): endRow()
             case ("td", false), ("th", false):
                 endCell()
                 if row == nil { row = [] }
                 cell = ""
+                cellStart = tagStart
             case ("td", true), ("th", true): endCell()
             case ("table", _):
                 endRow()
-                output += "\n"
+                output.append("\n")
             default:
                 if Self.blocks.contains(name) { breakLine() }
             }

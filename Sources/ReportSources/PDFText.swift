@@ -53,6 +53,8 @@ enum ScannedDocument {
         let readings: [SourceLocation: CellReading]
         /// Pages recognised.
         let pages: Int
+        /// The page each line of the text was recognised on (`scan page 2`).
+        let origins: TextOrigins
     }
 
     /// Pages of a scan read; an annual report has far fewer.
@@ -124,13 +126,16 @@ enum ScannedDocument {
         }
         var lines: [String] = []
         var readings: [SourceLocation: CellReading] = [:]
-        for page in pages {
+        var anchors: [TextOrigins.Anchor] = []
+        for (number, page) in pages.enumerated() {
             for (line, column, reading) in page.readings {
                 readings[SourceLocation(line: lines.count + line + 1, column: column)] = reading
             }
+            anchors += page.anchors(page: number + 1, kind: "scan", first: lines.count + 1)
             lines += page.lines
         }
-        return Scan(text: lines.joined(separator: "\n"), readings: readings, pages: pages.count)
+        return Scan(
+            text: lines.joined(separator: "\n"), readings: readings, pages: pages.count, origins: TextOrigins(anchors: anchors))
     }
 }
 

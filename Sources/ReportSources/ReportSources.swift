@@ -23,7 +23,8 @@ public enum ReportSources {
             if let scan { OCRReview.review(&report, readings: scan.readings) }
             if let grid = content.grid {
                 if let cells = try? ReportReader.read(text: grid.text, origin: origin),
-                    GridCrossCheck.merge(&report, grid: cells, pages: grid.pages, tableLines: grid.tableLines)
+                    GridCrossCheck.merge(
+                        &report, grid: cells, pages: grid.pages, tableLines: grid.tableLines, origins: grid.origins)
                 {
                     report.readerNotes.insert(
                         "table cells checked against the PDF's ruled tables (words placed in the cells of their rules)", at: 0)
@@ -35,13 +36,14 @@ public enum ReportSources {
             if let problem = content.gridProblem {
                 report.readerNotes.insert("the PDF's ruled tables were not read (\(problem)): cells from its text alone", at: 0)
             }
+            report.placeSources((scan?.origins ?? TextOrigins.pages(of: content.layer, kind: "PDF")).place)
             if let scan, scan.pages >= ScannedDocument.pageLimit {
                 report.readerNotes.insert("only the first \(ScannedDocument.pageLimit) pages of the scan were recognised", at: 0)
             }
             report.readerNotes.insert(
                 scan != nil
                     ? "read by OCR from a PDF without a text layer: \(OCRReview.method)"
-                    : "read from the PDF's text layer (pdftotext -layout): locations are lines of that text",
+                    : "read from the PDF's text layer (pdftotext -layout): locations are lines of that text, with the page",
                 at: 0)
             return report
         case .image:
@@ -79,12 +81,19 @@ public enum ReportSources {
         case .text:
             return try ReportReader.read(bytes: bytes, origin: origin)
         case .html:
-            var report = try ReportReader.read(text: HTMLText.text(from: bytes), origin: origin)
-            report.readerNotes.insert("read from HTML: table rows and cells; locations are lines of the page's text", at: 0)
+            let page = HTMLText.document(from: bytes)
+            var report = try ReportReader.read(text: page.text, origin: origin)
+            report.placeSources(page.origins.place)
+            report.readerNotes.insert(
+                "read from HTML: table rows and cells; locations are lines of the page's text, with the line:column of the paragraph or cell in the page's source",
+                at: 0)
             return report
         case .docx:
-            var report = try ReportReader.read(text: WordText.text(from: bytes, origin: origin), origin: origin)
-            report.readerNotes.insert("read from Word (.docx): locations are lines of the document's text", at: 0)
+            let document = try WordText.document(from: bytes, origin: origin)
+            var report = try ReportReader.read(text: document.text, origin: origin)
+            report.placeSources(document.origins.place)
+            report.readerNotes.insert(
+                "read from Word (.docx): locations are lines of the document's text, with the paragraph or table cell", at: 0)
             return report
         case .pdf, .image, .legacyWord:
             throw ReadError(
@@ -102,13 +111,18 @@ public enum ReportSources {
         if let scan = try await ScannedDocument.read(images: pageImages, origin: origin) {
             var report = try ReportReader.read(text: scan.text, origin: origin)
             OCRReview.review(&report, readings: scan.readings)
+            report.placeSources(scan.origins.place)
             report.readerNotes.insert("read by OCR from \(pageImages.count) page image(s): \(OCRReview.method)", at: 0)
             return report
         }
-        var pages: [String] = []
-        for image in pageImages { pages.append(try await OCRText.recognise(imageBytes: image, origin: origin)) }
-        var report = try ReportReader.read(text: pages.joined(separator: "\n"), origin: origin)
+        var text = TracedText()
+        for (number, image) in pageImages.enumerated() {
+            text.mark("scan page \(number + 1)")
+            text.append(try await OCRText.recognise(imageBytes: image, origin: origin) + "\n")
+        }
+        var report = try ReportReader.read(text: text.text, origin: origin)
         OCRReview.review(&report)
+        report.placeSources(text.origins.place)
         report.readerNotes.insert(
             "read by OCR from \(pageImages.count) page image(s), as text (an image format the table reader cannot render)", at: 0)
         return report

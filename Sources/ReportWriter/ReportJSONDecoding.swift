@@ -48,7 +48,7 @@ extension ReportJSON {
             }
             if cell.status != .uncertain { cell.reasoning = reasoning[layout.key]?.stringValue }
             cell.written = written[layout.key]?.stringValue
-            cell.source = sources[layout.key]?.stringValue.flatMap(location)
+            cell.source = sources[layout.key]?.stringValue.flatMap(SourceLocation.init)
             report.cells[i] = cell
         }
         report.readerNotes = array(json["notes"]).compactMap(\.stringValue)
@@ -76,12 +76,5 @@ extension ReportJSON {
     private static func array(_ value: JSONValue?) -> [JSONValue] {
         guard case .array(let items)? = value else { return [] }
         return items
-    }
-
-    /// `line:column` back to a location.
-    private static func location(_ text: String) -> SourceLocation? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let line = Int(parts[0]), let column = Int(parts[1]) else { return nil }
-        return SourceLocation(line: line, column: column)
     }
 }

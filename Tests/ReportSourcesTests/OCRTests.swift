@@ -35,6 +35,7 @@ final class OCRTests: XCTestCase {
             let truth = (value as? NSNumber).flatMap { CellNumber(parsing: $0.stringValue[...]) }
             if let read = cell.value {
                 XCTAssertEqual(read, truth, "\(key): OCR put a wrong number into the table")
+                XCTAssertTrue(cell.source?.place?.hasPrefix("scan page ") == true, "\(key) at \(cell.source?.description ?? "?")")
                 right += read == truth ? 1 : 0
             } else {
                 flagged += 1

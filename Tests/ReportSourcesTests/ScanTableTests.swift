@@ -248,7 +248,11 @@ final class PDFGridTests: XCTestCase {
         grid.cells[4] = cell(nil, .blank, line: 3)
         layout.cells[5] = .missing  // the grid read it off a line that is no ruled row: not used
         grid.cells[5] = cell(7, .read, line: 1)
-        XCTAssertTrue(GridCrossCheck.merge(&layout, grid: grid, pages: [1, 1, 2], tableLines: [3]))
+        let box = "PDF page 2, x 10–20%, y 30–33%"
+        let origins = TextOrigins(anchors: [
+            .init(line: 1, column: 1, place: "PDF page 1"), .init(line: 3, column: 1, place: box),
+        ])
+        XCTAssertTrue(GridCrossCheck.merge(&layout, grid: grid, pages: [1, 1, 2], tableLines: [3], origins: origins))
         XCTAssertEqual(layout.cells[0].status, .uncertain)
         XCTAssertEqual(layout.cells[0].candidates, [CellNumber(5), CellNumber(6)])
         XCTAssertTrue(layout.cells[0].reasoning?.contains("第 2 页表格") == true)
@@ -259,10 +263,14 @@ final class PDFGridTests: XCTestCase {
         XCTAssertEqual(layout.cells[3].candidates, [])
         XCTAssertEqual(layout.cells[4].status, .blank)
         XCTAssertEqual(layout.cells[5].status, .missing)
+        // Each cell the grid read is placed at its box on the page; the others are not.
+        XCTAssertEqual(layout.cells[0].source?.place, box)
+        XCTAssertEqual(layout.cells[1].source?.place, box)
+        XCTAssertNil(layout.cells[6].source?.place)
         // Another layout is not merged.
         var other = Report(origin: "t", format: .v2019)
         let before = other.cells
-        XCTAssertFalse(GridCrossCheck.merge(&other, grid: grid, pages: [], tableLines: [3]))
+        XCTAssertFalse(GridCrossCheck.merge(&other, grid: grid, pages: [], tableLines: [3], origins: origins))
         XCTAssertEqual(other.cells, before)
     }
 }

@@ -12,7 +12,10 @@ import AnnualReport
 /// of one layout (nothing is merged).
 enum GridCrossCheck {
     /// Only grid cells read from `tableLines` (ruled rows, not a table the page did not rule) count.
-    static func merge(_ report: inout Report, grid: Report, pages: [Int], tableLines: Set<Int>) -> Bool {
+    /// Every cell the grid read gets its cell's place on the page (`origins`).
+    static func merge(
+        _ report: inout Report, grid: Report, pages: [Int], tableLines: Set<Int>, origins: TextOrigins
+    ) -> Bool {
         guard grid.format.version == report.format.version, grid.format.variant == report.format.variant,
             grid.cells.count == report.cells.count
         else { return false }
@@ -23,7 +26,8 @@ enum GridCrossCheck {
         let holding = Set(identities.filter { $0.holds(in: grid.cells) == true }.flatMap { $0.left + $0.right })
         for i in report.cells.indices {
             let layout = report.cells[i], table = grid.cells[i]
-            guard let line = table.source?.line, tableLines.contains(line) else { continue }
+            guard let gridSource = table.source, tableLines.contains(gridSource.line) else { continue }
+            let line = gridSource.line
             let page = pages.indices.contains(line - 1) ? pages[line - 1] : nil
             let place = page.map { "第 \($0) 页表格" } ?? "表格线"
             switch (known(layout), known(table)) {
@@ -46,8 +50,9 @@ enum GridCrossCheck {
                             .joined(separator: "；"))
                 }
             default:
-                continue
+                break
             }
+            if let box = origins.place(of: gridSource) { report.cells[i].source?.place = box }
         }
         report.settleUncertainCells(by: report.identityConstraints)
         return true

@@ -24,6 +24,7 @@ enum PDFGrid {
         var lines: [String] = []
         var pages: [Int] = []
         var rows: Set<Int> = []
+        var anchors: [TextOrigins.Anchor] = []
         for (index, file) in images.enumerated() {
             guard let image = GrayImage(pgm: [UInt8](try Data(contentsOf: folder.appendingPathComponent(file)))) else {
                 return nil
@@ -34,12 +35,16 @@ enum PDFGrid {
                 let texts = cells.map(ScannedPage.text(of:))
                 return ScannedRow(texts.map(judgement), pageTexts: texts, exactText: true)
             }
-            let page = ScannedPage.compose(rows: ruled, tableRows: tableRows, running: running)
+            let page = ScannedPage.compose(
+                rows: ruled, tableRows: tableRows, running: running, width: image.width, height: image.height)
+            anchors += page.anchors(page: index + 1, kind: "PDF", first: lines.count + 1)
             rows.formUnion(page.tableLines.map { lines.count + $0 + 1 })
             lines += page.lines
             pages += Array(repeating: index + 1, count: page.lines.count)
         }
-        return rows.isEmpty ? nil : Grid(text: lines.joined(separator: "\n"), pages: pages, tableLines: rows)
+        return rows.isEmpty
+            ? nil
+            : Grid(text: lines.joined(separator: "\n"), pages: pages, tableLines: rows, origins: TextOrigins(anchors: anchors))
     }
 
     /// The reader text of a PDF's grid.
@@ -49,6 +54,8 @@ enum PDFGrid {
         let pages: [Int]
         /// The 1-based lines that are ruled table rows: only cells read from them count.
         let tableLines: Set<Int>
+        /// The page, and for table cells the box, of each piece of the text.
+        let origins: TextOrigins
     }
 
     /// A cell of the text layer: its text is exact, so a number is one both readings agree on.

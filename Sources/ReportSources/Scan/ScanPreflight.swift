@@ -9,7 +9,7 @@ public enum ScanPreflight {
         // The bytes as pdftotext's word boxes, composed into lines as a page without rules.
         for words in PDFWords.pages(inBBoxLayout: bytes, resolution: PDFGrid.resolution) {
             let (_, running) = ScannedPage.place(words, in: [])
-            _ = ScannedPage.compose(rows: [], tableRows: [], running: running)
+            _ = ScannedPage.compose(rows: [], tableRows: [], running: running, width: 0, height: 0)
         }
         guard let image = GrayImage(pgm: bytes) else { return (wrapped, nil) }
         let rows = RuledTableRows.rows(in: image)
@@ -22,7 +22,9 @@ public enum ScanPreflight {
             let texts = cells.map(ScannedPage.text(of:))
             return ScannedRow(texts.map(PDFGrid.judgement), pageTexts: texts, exactText: true)
         }
-        _ = ScannedPage.compose(rows: rows, tableRows: tableRows, running: running)
+        let page = ScannedPage.compose(
+            rows: rows, tableRows: tableRows, running: running, width: image.width, height: image.height)
+        _ = page.anchors(page: 1, kind: "scan", first: 1)
         let cells = rows.map(\.cells.count).reduce(0, +)
         for (_, _, ink) in ScannedPage.inkedCells(of: rows, in: image) {
             let glyphs = image.glyphCount(in: ink)

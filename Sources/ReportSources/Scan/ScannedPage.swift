@@ -11,6 +11,10 @@ struct ScannedPage: Sendable {
     var readings: [(line: Int, column: Int, reading: CellReading)] = []
     /// The 0-based lines that are rows of a ruled table.
     var tableLines: Set<Int> = []
+    /// For each table cell in the text: its 0-based line, 1-based column, and its box on the page.
+    var cellBoxes: [(line: Int, column: Int, box: PixelBox)] = []
+    /// The page image's size, for the boxes' places.
+    var width = 0, height = 0
 
     /// Pixels inside a cell's box that are left out as its rules.
     static let ruleMargin = 5
@@ -52,7 +56,7 @@ struct ScannedPage: Sendable {
             ScannedRow(judged[r], pageTexts: cellWords[r].map(Self.text(of:)))
         }
 
-        return compose(rows: rows, tableRows: tableRows, running: running)
+        return compose(rows: rows, tableRows: tableRows, running: running, width: image.width, height: image.height)
     }
 
     /// The cells with ink, and the box of their ink inside the rules; the others are blank.
@@ -88,12 +92,14 @@ struct ScannedPage: Sendable {
     }
 
     /// The page's lines top to bottom: running lines, and each table row as its labels and values.
-    static func compose(rows: [RuledTableRows.Row], tableRows: [ScannedRow], running: [[RecognisedWord]]) -> ScannedPage {
+    static func compose(
+        rows: [RuledTableRows.Row], tableRows: [ScannedRow], running: [[RecognisedWord]], width: Int, height: Int
+    ) -> ScannedPage {
         var items: [(y: Int, row: Int?, text: String)] = running.map { words in
             (words.map(\.box.top).min() ?? 0, nil, CellReading.mendingBrackets(RecognisedWord.joined(words)))
         }
         items += rows.indices.map { (rows[$0].band.top, $0, "") }
-        var page = ScannedPage()
+        var page = ScannedPage(width: width, height: height)
         for item in items.sorted(by: { ($0.y, $0.row ?? -1) < ($1.y, $1.row ?? -1) }) {
             guard let r = item.row else {
                 page.lines.append(item.text)
@@ -103,12 +109,40 @@ struct ScannedPage: Sendable {
             var column = 1
             for part in parts {
                 if let reading = tableRows[r].readings[part.cell] { page.readings.append((page.lines.count, column, reading)) }
+                if rows[r].cells.indices.contains(part.cell) {
+                    page.cellBoxes.append((page.lines.count, column, rows[r].cells[part.cell]))
+                }
                 column += part.text.unicodeScalars.count + 1
             }
             page.tableLines.insert(page.lines.count)
             page.lines.append(parts.map(\.text).joined(separator: "\t"))
         }
         return page
+    }
+
+    /// Where the page's lines, starting at text line `first` (1-based), came from: `PDF page 3`, and
+    /// for a table cell its box as shares of the page, `PDF page 3, x 12–48%, y 30–33%`.
+    func anchors(page: Int, kind: String, first: Int) -> [TextOrigins.Anchor] {
+        let place = "\(kind) page \(page)"
+        func percent(_ pixels: Int, of whole: Int) -> Int {
+            whole > 0 ? Int((Double(pixels) * 100 / Double(whole)).rounded()) : 0
+        }
+        var boxes = cellBoxes[...]
+        var anchors: [TextOrigins.Anchor] = []
+        for line in lines.indices {
+            anchors.append(TextOrigins.Anchor(line: first + line, column: 1, place: place))
+            while let cell = boxes.first, cell.line == line {
+                let box = cell.box
+                anchors.append(
+                    TextOrigins.Anchor(
+                        line: first + line, column: cell.column,
+                        place:
+                            "\(place), x \(percent(box.left, of: width))–\(percent(box.right, of: width))%, y \(percent(box.top, of: height))–\(percent(box.bottom, of: height))%"
+                    ))
+                boxes = boxes.dropFirst()
+            }
+        }
+        return anchors
     }
 
     /// A cell's words as one text: its lines top to bottom, each left to right.
