@@ -30,6 +30,25 @@ final class ScanTableTests: XCTestCase {
         XCTAssertEqual(rows[0].band.bottom, 200)
     }
 
+    func testATableAPageBreakCutsIsClosedWhereItsRulesStop() throws {
+        // The page cuts the table above its first rule and below its last: the rules run on 60 pixels.
+        let image = page(
+            width: 1_000, height: 600, horizontal: [200, 300],
+            vertical: [(100, 140, 362), (500, 140, 362), (898, 140, 362)])
+        let rows = RuledTableRows.rows(in: image)
+        XCTAssertEqual(rows.map(\.band.top), [141, 202, 302])
+        XCTAssertEqual(rows.map(\.band.bottom), [200, 300, 361])
+        XCTAssertEqual(rows.map(\.cells.count), [2, 2, 2])
+        // Rules that stop at the table's first and last lines add nothing; nor do outer rules that
+        // stop at different heights (a stroke, not a cut).
+        let closed = page(
+            width: 1_000, height: 600, horizontal: [200, 300], vertical: [(100, 200, 302), (898, 200, 302)])
+        XCTAssertEqual(RuledTableRows.rows(in: closed).count, 1)
+        let uneven = page(
+            width: 1_000, height: 600, horizontal: [200, 300], vertical: [(100, 140, 302), (898, 170, 302)])
+        XCTAssertEqual(RuledTableRows.rows(in: uneven).count, 1)
+    }
+
     func testTextBetweenTablesIsNotARow() {
         // Two rules with no vertical rule between them: a heading between two tables.
         let image = page(width: 1_000, height: 600, horizontal: [100, 300], vertical: [])

@@ -17,7 +17,7 @@ enum RuledTableRows {
     static let ruleShare = 0.9
 
     static func rows(in image: GrayImage) -> [Row] {
-        let lines = horizontalLines(in: image)
+        let lines = closingPageBreaks(horizontalLines(in: image), in: image)
         var rows: [Row] = []
         for (upper, lower) in zip(lines, lines.dropFirst()) {
             // A band thinner than a line of text, or taller than a fifth of the page, is not a table row.
@@ -51,6 +51,52 @@ enum RuledTableRows {
             }
         }
         return lines
+    }
+
+    /// A table a page break cuts has no rule where the page cuts it: its vertical rules run on
+    /// past its first (or last) horizontal line and stop together. Where its outer two do, a rule
+    /// is assumed where they stop.
+    static func closingPageBreaks(_ lines: [PixelBox], in image: GrayImage) -> [PixelBox] {
+        guard lines.count >= 2, let first = lines.first, let last = lines.last else { return lines }
+        var closed = lines
+        if let top = openEnd(
+            of: first, rules: verticalRules(in: image, top: first.bottom, bottom: lines[1].top), upward: true, in: image)
+        {
+            closed.insert(top, at: 0)
+        }
+        let beforeLast = lines[lines.count - 2]
+        if let bottom = openEnd(
+            of: last, rules: verticalRules(in: image, top: beforeLast.bottom, bottom: last.top), upward: false, in: image)
+        {
+            closed.append(bottom)
+        }
+        return closed
+    }
+
+    /// Where the outer two of `rules` stop together at least a row's height beyond `line`, a
+    /// line there as wide as `line`.
+    private static func openEnd(of line: PixelBox, rules: [Range<Int>], upward: Bool, in image: GrayImage) -> PixelBox? {
+        guard rules.count >= 2, let left = rules.first, let right = rules.last else { return nil }
+        let ends = [left, right].map { rule -> Int in
+            let x = (rule.lowerBound + rule.upperBound) / 2
+            var y = upward ? line.top - 1 : line.bottom
+            var end = upward ? line.top : line.bottom - 1
+            var gap = 0
+            while y >= 0, y < image.height, gap <= bridgedGap {
+                if image.isInk(x: x, y: y) {
+                    end = y
+                    gap = 0
+                } else {
+                    gap += 1
+                }
+                y += upward ? -1 : 1
+            }
+            return end
+        }
+        guard let near = upward ? ends.max() : ends.min(), let far = upward ? ends.min() : ends.max(),
+            far - near <= 3, abs(near - (upward ? line.top : line.bottom)) >= 12
+        else { return nil }
+        return PixelBox(left: line.left, top: far, right: line.right, bottom: far + 1)
     }
 
     /// The longest run of ink in pixel row `y`, small gaps bridged.
