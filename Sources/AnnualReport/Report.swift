@@ -16,6 +16,14 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
         self.place = place
     }
 
+    /// Two locations are the same position in the reader's text whatever place they name.
+    public static func == (a: SourceLocation, b: SourceLocation) -> Bool { a.line == b.line && a.column == b.column }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(line)
+        hasher.combine(column)
+    }
+
     /// `60:24`, or with the document's place `60:24 (HTML 212:35)`.
     public var description: String { place.map { "\(line):\(column) (\($0))" } ?? "\(line):\(column)" }
 
@@ -23,7 +31,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     public init?(_ description: String) {
         var position = Substring(description)
         var place: String?
-        if let open = description.firstRange(of: " (") {
+        if let open = description.unicodeScalars.firstRange(of: " (".unicodeScalars) {
             guard description.hasSuffix(")") else { return nil }
             position = description[..<open.lowerBound]
             place = String(description[open.upperBound...].dropLast())
@@ -278,7 +286,7 @@ public struct Report: Sendable {
     public func value(_ key: String) -> CellNumber? { cell(key)?.value }
 
     /// Adds to every location without one the place in the original document it came from
-    /// (`place(of:)` gives nil where it cannot tell).
+    /// (`place` gives nil where it cannot tell).
     public mutating func placeSources(_ place: (SourceLocation) -> String?) {
         func placed(_ location: SourceLocation) -> SourceLocation {
             var placed = location

@@ -151,7 +151,7 @@ struct RowValues {
             var b = start
             if b < end, lit[b] == "+" || lit[b] == "-" { b += 1 }
             guard end > b, lit[b].asciiDigit != nil else { return false }
-            return !(end - b > 1 && lit[b] == "0" && lit[b + 1] != ".")
+            return !Self.hasLeadingZero(lit[b..<end])
         }
 
         func cut(_ t: Int, from start: Int, remaining: Int) {

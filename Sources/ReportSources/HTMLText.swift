@@ -131,7 +131,9 @@ public enum HTMLText {
             } else if cell != nil {
                 cell? += collapsed
             } else if row == nil {
-                if collapsed.unicodeScalars.contains(where: { $0 != " " }) { output.mark(place(i)) }
+                if let first = s[i...].firstIndex(where: { !$0.properties.isWhitespace }), s[first] != "<" {
+                    output.mark(place(first))
+                }
                 output.append(collapsed)
             }
         }

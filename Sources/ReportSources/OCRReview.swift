@@ -19,7 +19,7 @@ enum OCRReview {
     static let tracesOfRecognition = 2
 
     /// Reviews a report read from a text that was recognised elsewhere (OCR text saved as text,
-    /// Markdown, Word or a PDF's text layer), as a scan read as text is; others are left alone.
+    /// Markdown, HTML, Word or a PDF's text layer), as a scan read as text is; others are left alone.
     static func reviewIfRecognised(_ report: inout Report) {
         let traces = report.recognitionTraces
         guard traces.count >= tracesOfRecognition, let first = traces.first else { return }

@@ -140,7 +140,7 @@ public enum ReportSources {
             guard let data = FileManager.default.contents(atPath: converted.path) else {
                 throw ReadError(origin: origin, problem: .toolFailed(name: "libreoffice", message: "no .docx was written"))
             }
-            var report = try ReportReader.read(text: WordText.text(from: [UInt8](data), origin: origin), origin: origin)
+            var report = try readInProcess([UInt8](data), kind: .docx, origin: origin)
             report.readerNotes.insert("converted from .doc by LibreOffice", at: 0)
             return report
         }

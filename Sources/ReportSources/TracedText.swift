@@ -74,20 +74,11 @@ struct TextOrigins: Sendable {
 
     /// The pages of a text whose pages a form feed separates (`pdftotext`): `PDF page 3`.
     static func pages(of text: String, kind: String) -> TextOrigins {
-        var anchors = [Anchor(line: 1, column: 1, place: "\(kind) page 1")]
-        var line = 1, column = 1, page = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                line += 1
-                column = 1
-                continue
-            }
-            if scalar == "\u{0C}" {
-                page += 1
-                anchors.append(Anchor(line: line, column: column, place: "\(kind) page \(page)"))
-            }
-            column += 1
+        var traced = TracedText()
+        for (index, page) in text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated() {
+            traced.mark("\(kind) page \(index + 1)")
+            traced.append((index > 0 ? "\u{0C}" : "") + page)
         }
-        return TextOrigins(anchors: anchors)
+        return traced.origins
     }
 }

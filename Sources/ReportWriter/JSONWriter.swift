@@ -112,6 +112,7 @@ public struct JSONWriter: JSONSink {
     }
 
     public mutating func string(_ location: SourceLocation) {
+        if location.place != nil { return string(location.description) }
         startValue()
         bytes.append(UInt8(ascii: "\""))
         appendInteger(location.line)

@@ -9,7 +9,9 @@ import SQLKit
 import SQLiteKit
 
 /// The version of the reader that parsed a stored report; `reparse` brings older ones up to date.
-public let readerVersion = "1"
+/// Raised when what the reader makes of a file changes (2: places in the published document,
+/// OCR-made text reviewed, leading zeros doubted).
+public let readerVersion = "2"
 
 /// What happened to one file given to `import`.
 public enum ImportOutcome: Sendable {

@@ -80,7 +80,9 @@ final class ProvenanceTests: XCTestCase {
     func testALocationReadsBackFromItsDescription() {
         let placed = SourceLocation(line: 60, column: 24, place: "HTML 212:35")
         XCTAssertEqual(placed.description, "60:24 (HTML 212:35)")
-        XCTAssertEqual(SourceLocation(placed.description), placed)
+        XCTAssertEqual(SourceLocation(placed.description)?.place, "HTML 212:35")
+        XCTAssertEqual(SourceLocation("1:2 (PDF page 3, x 1–2%, y 3–4%)")?.place, "PDF page 3, x 1–2%, y 3–4%")
+        XCTAssertEqual(placed, SourceLocation(line: 60, column: 24), "a place names the same position")
         XCTAssertEqual(SourceLocation("7:3"), SourceLocation(line: 7, column: 3))
         XCTAssertNil(SourceLocation("7:3 (HTML"))
         XCTAssertNil(SourceLocation("7"))

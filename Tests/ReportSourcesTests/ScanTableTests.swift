@@ -244,9 +244,9 @@ final class PDFGridTests: XCTestCase {
     }
 
     func testTwoReadingsOfAPDFArePutTogether() throws {
-        func cell(_ value: Int64?, _ status: CellStatus, line: Int = 1, candidates: [Int64] = []) -> Cell {
+        func cell(_ value: Int64?, _ status: CellStatus, line: Int = 1, column: Int = 1, candidates: [Int64] = []) -> Cell {
             Cell(
-                value: value.map { CellNumber($0) }, status: status, source: SourceLocation(line: line, column: 1),
+                value: value.map { CellNumber($0) }, status: status, source: SourceLocation(line: line, column: column),
                 candidates: candidates.map { CellNumber($0) })
         }
         var layout = Report(origin: "t", format: .v2021)
@@ -256,9 +256,9 @@ final class PDFGridTests: XCTestCase {
             grid.cells[i] = cell(0, .read)
         }
         layout.cells[0] = cell(5, .read)  // read differently: uncertain with both
-        grid.cells[0] = cell(6, .read, line: 3)
+        grid.cells[0] = cell(6, .read, line: 3, column: 5)
         layout.cells[1] = cell(nil, .uncertain, candidates: [2, 3])  // the grid's value is a candidate: taken
-        grid.cells[1] = cell(3, .read, line: 3)
+        grid.cells[1] = cell(3, .read, line: 3, column: 9)
         layout.cells[2] = cell(nil, .uncertain, candidates: [2, 3])  // not a candidate: stays uncertain
         grid.cells[2] = cell(9, .read, line: 3)
         layout.cells[3] = cell(4, .read)  // a blank against a number: uncertain, no candidates
@@ -282,9 +282,12 @@ final class PDFGridTests: XCTestCase {
         XCTAssertEqual(layout.cells[3].candidates, [])
         XCTAssertEqual(layout.cells[4].status, .blank)
         XCTAssertEqual(layout.cells[5].status, .missing)
-        // Each cell the grid read is placed at its box on the page; the others are not.
+        // Each cell the grid read is placed at its box on the page; not the others, nor cells that
+        // share their row's location (cells 3 and 4: a row read blank as a whole).
         XCTAssertEqual(layout.cells[0].source?.place, box)
         XCTAssertEqual(layout.cells[1].source?.place, box)
+        XCTAssertNotNil(layout.cells[3].source)
+        XCTAssertNil(layout.cells[3].source?.place)
         XCTAssertNil(layout.cells[6].source?.place)
         // Another layout is not merged.
         var other = Report(origin: "t", format: .v2019)

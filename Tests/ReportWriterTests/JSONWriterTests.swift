@@ -19,6 +19,7 @@ final class JSONWriterTests: XCTestCase {
             report.cells[1] = Cell(
                 value: CellNumber(mantissa: 964_116, scale: 2), status: .read, source: nil, written: "9641.16万元")
             report.cells[2] = .missing
+            report.cells[3].source = SourceLocation(line: 4, column: 2, place: "HTML 7:1 \"<td>\"\n")
             report.readerNotes = ["\u{1}控制字符", ""]
             reports.append(report)
         }

@@ -24,6 +24,8 @@ enum GridCrossCheck {
         let identities = grid.format.identities
         let tied = Set(identities.flatMap { $0.left + $0.right })
         let holding = Set(identities.filter { $0.holds(in: grid.cells) == true }.flatMap { $0.left + $0.right })
+        // A location several cells share is their row's (a row read blank or placed as a whole), not a cell's own.
+        let shared = Dictionary(grouping: grid.cells.compactMap(\.source), by: { $0 }).filter { $0.value.count > 1 }
         for i in report.cells.indices {
             let layout = report.cells[i], table = grid.cells[i]
             guard let gridSource = table.source, tableLines.contains(gridSource.line) else { continue }
@@ -52,7 +54,7 @@ enum GridCrossCheck {
             default:
                 break
             }
-            if let box = origins.place(of: gridSource) { report.cells[i].source?.place = box }
+            if shared[gridSource] == nil, let box = origins.place(of: gridSource) { report.cells[i].source?.place = box }
         }
         report.settleUncertainCells(by: report.identityConstraints)
         return true
