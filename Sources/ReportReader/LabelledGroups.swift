@@ -138,6 +138,12 @@ struct LabelMatcher: Sendable {
     /// labels that can start there.
     private let needles: NeedleSet
     private static let longest = 64
+    /// What a PDF's layout text interleaves into a wrapped label from the columns beside it: the
+    /// characters of the row groups' merged cells (`不 予 处` … `理`) and the rows' numbering (`1.`).
+    private let strays: Set<Unicode.Scalar>
+    /// A label this long or longer is still recognised with up to `maximumStrays` of them inside.
+    static let strayTolerantLength = 8
+    static let maximumStrays = 6
 
     init(rows: [RowDefinition]) {
         var list: [(Int, Bool, [Unicode.Scalar])] = []
@@ -146,6 +152,28 @@ struct LabelMatcher: Sendable {
         }
         spellings = list
         needles = NeedleSet(list.map(\.2))
+        let groups = rows.compactMap(\.group).flatMap { $0.unicodeScalars.map(TextNormalization.normalize) }
+        strays = Set(groups + "0123456789.".unicodeScalars).subtracting([" "])
+    }
+
+    /// How far `needle[from...]` matches `compact[start...]`: the needle's characters matched and
+    /// where the match ends in `compact`; strays are passed over in a long label.
+    private func match(_ needle: [Unicode.Scalar], from first: Int, in compact: [Unicode.Scalar], at start: Int)
+        -> (matched: Int, end: Int)
+    {
+        var k = first, j = start, passed = 0
+        let tolerant = needle.count >= Self.strayTolerantLength
+        while k < needle.count, j < compact.count {
+            if compact[j] == needle[k] {
+                k += 1
+            } else if tolerant, k > 0, passed < Self.maximumStrays, strays.contains(compact[j]) {
+                passed += 1
+            } else {
+                break
+            }
+            j += 1
+        }
+        return (k, j)
     }
 
     /// Matches in order of position; a match inside a longer one is dropped; a label cut off at the
@@ -158,22 +186,21 @@ struct LabelMatcher: Sendable {
             for c in candidates {
                 let needle = spellings[c].scalars
                 guard i + needle.count <= compact.count else { continue }
-                var k = 1
-                while k < needle.count && compact[i + k] == needle[k] { k += 1 }
+                let (k, end) = match(needle, from: 1, in: compact, at: i + 1)
                 if k == needle.count {
-                    found.append((spellings[c].row, spellings[c].variant, i, i + needle.count, false))
+                    found.append((spellings[c].row, spellings[c].variant, i, end, false))
                     matched[c] = true
                 }
             }
         }
         // A label cut off at the end of the words: its beginning ends them.
-        for p in max(0, compact.count - Self.longest)..<compact.count {
+        for p in max(0, compact.count - Self.longest - Self.maximumStrays)..<compact.count {
             guard let candidates = needles.candidates(startingWith: compact[p]) else { continue }
-            let k = compact.count - p
             for c in candidates where !matched[c] {
                 let needle = spellings[c].scalars
-                guard needle.count >= 6, k < needle.count, k >= max(5, needle.count * 3 / 5) else { continue }
-                if compact[p...].elementsEqual(needle[..<k]) {
+                guard needle.count >= 6 else { continue }
+                let (k, end) = match(needle, from: 1, in: compact, at: p + 1)
+                if end == compact.count, k < needle.count, k >= max(5, needle.count * 3 / 5) {
                     found.append((spellings[c].row, spellings[c].variant, p, compact.count, true))
                     matched[c] = true
                 }
