@@ -152,13 +152,14 @@ struct Tokenizer {
         return (token, next)
     }
 
-    /// Whether `.` or `、` stands at `mark`, followed by spaces and a Han character: the mark of a
+    /// Whether `.` or `、` stands at `mark`, followed by spaces or line breaks and a Han character: the mark of a
     /// row number written apart from its label.
     private func isNumbering(markAt mark: Int, limit: Int) -> Bool {
         let s = text.scalars
         guard mark < limit, s[mark] == "." || s[mark] == "、" else { return false }
         var k = mark + 1
-        while k < limit, s[k] == " " { k += 1 }
+        // A wrapped label may leave its numbering on a line of its own: `申请人无正当` / `1.` / `理由逾期…`.
+        while k < limit, s[k] == " " || s[k] == "\n" { k += 1 }
         return k < limit && TextNormalization.isHan(s[k])
     }
 

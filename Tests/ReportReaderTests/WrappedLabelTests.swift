@@ -8,7 +8,6 @@ import XCTest
 
 /// A PDF's layout text wraps a long row label and interleaves the columns beside it: the row
 /// group's merged cell (`不 予 处` … `理`) and the row's own numbering (`2.`) fall inside the label.
-/// (Numbering on a line of its own between the label's pieces is not handled: it reads as a value.)
 final class WrappedLabelTests: XCTestCase {
     func testALabelWithItsGroupsCellAndNumberingInterleavedIsStillItsRow() throws {
         var synth = ReportSynthesizer(random: SeededRandom(state: 5))
@@ -56,5 +55,14 @@ final class WrappedLabelTests: XCTestCase {
         // Only characters of the groups' cells and numbering are passed over, and only a few.
         XCTAssertEqual(rowsFound("无正当理由大甲量反复申请"), [])
         XCTAssertEqual(rowsFound("无正当理由大不予处理不予处量反复申请"), [])
+    }
+
+    func testNumberingOnALineOfItsOwnBelongsToTheLabel() {
+        let text = NormalizedText("申请人无正当\n  1.\n理由逾期不补 2  0\n3.\n5")
+        let tokens = Tokenizer(text: text).tokens(in: 0..<text.count)
+        // `3.` followed by a number on the next line is still a value.
+        XCTAssertEqual(
+            tokens.map { text.text($0.start..<$0.end) }, ["申请人无正当", "1.", "理由逾期不补", "2", "0", "3", ".", "5"])
+        XCTAssertEqual(tokens.map(\.kind), [.text, .text, .text, .value, .value, .value, .text, .value])
     }
 }
