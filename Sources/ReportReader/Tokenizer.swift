@@ -152,15 +152,14 @@ struct Tokenizer {
         return (token, next)
     }
 
-    /// Whether `.` or `、` stands at `mark`, followed by spaces or line breaks and a Han character: the mark of a
-    /// row number written apart from its label.
+    /// Whether `.` or `、` stands at `mark` and ends the token: the mark of a row number written
+    /// apart from its label.
     private func isNumbering(markAt mark: Int, limit: Int) -> Bool {
         let s = text.scalars
         guard mark < limit, s[mark] == "." || s[mark] == "、" else { return false }
-        var k = mark + 1
-        // A wrapped label may leave its numbering on a line of its own: `申请人无正当` / `1.` / `理由逾期…`.
-        while k < limit, s[k] == " " || s[k] == "\n" { k += 1 }
-        return k < limit && TextNormalization.isHan(s[k])
+        // No count is written with a trailing `.`: `1. 0 0 0`, a line `2.` between a wrapped label's
+        // pieces, a cell `| 1. |` are numbering.
+        return mark + 1 >= limit || TextNormalization.isSeparator(s[mark + 1])
     }
 
     /// A blank mark standing alone: `/`, `—`, `——`, `-`, `无`, `空`.

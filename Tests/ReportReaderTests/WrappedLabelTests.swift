@@ -58,11 +58,14 @@ final class WrappedLabelTests: XCTestCase {
     }
 
     func testNumberingOnALineOfItsOwnBelongsToTheLabel() {
-        let text = NormalizedText("申请人无正当\n  1.\n理由逾期不补 2  0\n3.\n5")
+        let text = NormalizedText("申请人无正当\n  1.\n理由逾期不补 2  0\n3.\n5 4. 6 7.5 | 8. |")
         let tokens = Tokenizer(text: text).tokens(in: 0..<text.count)
-        // `3.` followed by a number on the next line is still a value.
+        // A count is never written with a trailing `.`: `3.` before the values' line, `4.` before
+        // them on its line and `8.` in a cell of its own are numbering too; `7.5` is a number.
         XCTAssertEqual(
-            tokens.map { text.text($0.start..<$0.end) }, ["申请人无正当", "1.", "理由逾期不补", "2", "0", "3", ".", "5"])
-        XCTAssertEqual(tokens.map(\.kind), [.text, .text, .text, .value, .value, .value, .text, .value])
+            tokens.map { text.text($0.start..<$0.end) },
+            ["申请人无正当", "1.", "理由逾期不补", "2", "0", "3.", "5", "4.", "6", "7.5", "8."])
+        XCTAssertEqual(
+            tokens.map(\.kind), [.text, .text, .text, .value, .value, .text, .value, .text, .value, .value, .text])
     }
 }
