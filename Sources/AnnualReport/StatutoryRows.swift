@@ -135,7 +135,8 @@ enum StatutoryRows {
         request(
             .otherUnpaidFee, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
             match: "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", group: "（六）其他处理"),
-        request(.otherOther, "3.其他", match: "3.其他", group: "（六）其他处理"),
+        // `其他 3.`: a converter that puts a cell's numbering after its words.
+        request(.otherOther, "3.其他", match: "3.其他", "其他3.", group: "（六）其他处理"),
     ]
 
     static let requestsTail: [RowDefinition] = [

@@ -11,6 +11,8 @@ struct LabelMatch {
     let end: Int
     /// Whether only the beginning of the label was found (a label broken over lines).
     let partial: Bool
+    /// Whether characters of other columns were passed over inside it (`LabelMatcher`'s strays).
+    var passedStrays = false
 }
 
 /// A run of values between two runs of words, with the row label that precedes it.
@@ -141,7 +143,8 @@ struct LabelMatcher: Sendable {
     /// What a PDF's layout text interleaves into a wrapped label from the columns beside it: the
     /// characters of the row groups' merged cells (`不 予 处` … `理`) and the rows' numbering (`1.`).
     private let strays: Set<Unicode.Scalar>
-    /// A label this long or longer is still recognised with up to `maximumStrays` of them inside.
+    /// A label this long or longer is still recognised with up to `maximumStrays` of them passed
+    /// over after its first character.
     static let strayTolerantLength = 8
     static let maximumStrays = 6
 
@@ -153,42 +156,63 @@ struct LabelMatcher: Sendable {
         spellings = list
         needles = NeedleSet(list.map(\.2))
         let groups = rows.compactMap(\.group).flatMap { $0.unicodeScalars.map(TextNormalization.normalize) }
-        strays = Set(groups + "0123456789.".unicodeScalars).subtracting([" "])
+        strays = Set(groups + "0123456789.、".unicodeScalars).subtracting([" "])
     }
 
-    /// How far `needle[from...]` matches `compact[start...]`: the needle's characters matched and
-    /// where the match ends in `compact`; strays are passed over in a long label.
-    private func match(_ needle: [Unicode.Scalar], from first: Int, in compact: [Unicode.Scalar], at start: Int)
-        -> (matched: Int, end: Int)
+    /// One match of a spelling: where it starts and where its last character ends (strays after
+    /// that are not its own), how many of its characters were found, and whether strays were passed.
+    private struct Found {
+        let row: Int, variant: Bool, lo: Int, hi: Int, matched: Int, partial: Bool, passed: Bool
+    }
+
+    /// How far `needle[1...]` matches `compact[start...]`: the needle's characters matched, where
+    /// the last of them ends, where the walk stopped, and how many strays it passed. A stray is never
+    /// passed where another spelling starts in full: a label is not swallowed by a wrapped one.
+    private func match(_ needle: [Unicode.Scalar], in compact: [Unicode.Scalar], at start: Int)
+        -> (matched: Int, end: Int, stopped: Int, passed: Int)
     {
-        var k = first, j = start, passed = 0
+        var k = 1, j = start, end = start, passed = 0
         let tolerant = needle.count >= Self.strayTolerantLength
         while k < needle.count, j < compact.count {
             if compact[j] == needle[k] {
                 k += 1
-            } else if tolerant, k > 0, passed < Self.maximumStrays, strays.contains(compact[j]) {
+                end = j + 1
+            } else if tolerant, passed < Self.maximumStrays, strays.contains(compact[j]), !spellingStarts(at: j, in: compact) {
                 passed += 1
             } else {
                 break
             }
             j += 1
         }
-        return (k, j)
+        return (k, end, j, passed)
     }
 
-    /// Matches in order of position; a match inside a longer one is dropped; a label cut off at the
-    /// end of the words (continued after the values) is matched by its beginning.
+    /// Whether some spelling stands in full, exactly, at `i`.
+    private func spellingStarts(at i: Int, in compact: [Unicode.Scalar]) -> Bool {
+        guard let candidates = needles.candidates(startingWith: compact[i]) else { return false }
+        return candidates.contains { c in
+            let needle = spellings[c].scalars
+            return i + needle.count <= compact.count && compact[i..<(i + needle.count)].elementsEqual(needle)
+        }
+    }
+
+    /// Matches in order of position; a match overlapping one that found more of its label is
+    /// dropped; a label cut off at the end of the words (continued after the values) is matched by
+    /// its beginning, with no more than strays after it.
     func matches(in compact: [Unicode.Scalar], offsets: [Int]) -> [LabelMatch] {
-        var found: [(row: Int, variant: Bool, lo: Int, hi: Int, partial: Bool)] = []
+        var found: [Found] = []
         var matched = Array(repeating: false, count: spellings.count)
         for i in compact.indices {
             guard let candidates = needles.candidates(startingWith: compact[i]) else { continue }
             for c in candidates {
                 let needle = spellings[c].scalars
                 guard i + needle.count <= compact.count else { continue }
-                let (k, end) = match(needle, from: 1, in: compact, at: i + 1)
-                if k == needle.count {
-                    found.append((spellings[c].row, spellings[c].variant, i, end, false))
+                let walk = match(needle, in: compact, at: i + 1)
+                if walk.matched == needle.count {
+                    found.append(
+                        Found(
+                            row: spellings[c].row, variant: spellings[c].variant, lo: i, hi: walk.end,
+                            matched: needle.count, partial: false, passed: walk.passed > 0))
                     matched[c] = true
                 }
             }
@@ -199,23 +223,27 @@ struct LabelMatcher: Sendable {
             for c in candidates where !matched[c] {
                 let needle = spellings[c].scalars
                 guard needle.count >= 6 else { continue }
-                let (k, end) = match(needle, from: 1, in: compact, at: p + 1)
-                if end == compact.count, k < needle.count, k >= max(5, needle.count * 3 / 5) {
-                    found.append((spellings[c].row, spellings[c].variant, p, compact.count, true))
+                let walk = match(needle, in: compact, at: p + 1)
+                if walk.stopped == compact.count, walk.matched < needle.count, walk.matched >= max(5, needle.count * 3 / 5) {
+                    found.append(
+                        Found(
+                            row: spellings[c].row, variant: spellings[c].variant, lo: p, hi: walk.end,
+                            matched: walk.matched, partial: true, passed: walk.passed > 0))
                     matched[c] = true
                 }
             }
         }
-        // Longest first, then drop matches overlapping an already kept longer one.
-        found.sort { ($0.hi - $0.lo, $0.partial ? 0 : 1) > ($1.hi - $1.lo, $1.partial ? 0 : 1) }
-        var kept: [(row: Int, variant: Bool, lo: Int, hi: Int, partial: Bool)] = []
+        // Most of a label found first, then drop matches overlapping an already kept one.
+        found.sort { ($0.matched, $0.partial ? 0 : 1) > ($1.matched, $1.partial ? 0 : 1) }
+        var kept: [Found] = []
         for f in found where !kept.contains(where: { f.lo < $0.hi && $0.lo < f.hi }) {
             kept.append(f)
         }
         kept.sort { $0.lo < $1.lo }
         return kept.map {
             LabelMatch(
-                row: $0.row, isVariant: $0.variant, start: offsets[$0.lo], end: offsets[$0.hi - 1], partial: $0.partial)
+                row: $0.row, isVariant: $0.variant, start: offsets[$0.lo], end: offsets[$0.hi - 1], partial: $0.partial,
+                passedStrays: $0.passed)
         }
     }
 }

@@ -100,8 +100,10 @@ struct TableFill {
         return CellNumber.sum(parts) == total
     }
 
+    /// Records a variant spelling as the source wrote it; not where other columns' characters are
+    /// interleaved in it, which would be quoted as the agency's wording.
     func recordVariant(_ match: LabelMatch, row: RowDefinition, text: NormalizedText, in report: inout Report) {
-        guard match.isVariant else { return }
+        guard match.isVariant, !match.passedStrays else { return }
         report.labelVariants.append(
             LabelVariantUse(
                 rowKey: row.key, statutory: row.label, written: text.text(match.start..<(match.end + 1)),

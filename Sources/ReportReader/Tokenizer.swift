@@ -61,7 +61,11 @@ struct Tokenizer {
                 i += 1
                 continue
             }
-            if let token = number(at: i, limit: hi) ?? blankMark(at: i, limit: hi, lowerBound: range.lowerBound) {
+            // Numbering stands first in its line or cell, or right after words: never among values.
+            let numberingMayStand = strong || tokens.last.map { $0.kind == .text } ?? true
+            if let token = number(at: i, limit: hi, numberingMayStand: numberingMayStand)
+                ?? blankMark(at: i, limit: hi, lowerBound: range.lowerBound)
+            {
                 var t = token.token
                 t.strongSeparatorBefore = strong
                 t.line = line
@@ -101,8 +105,10 @@ struct Tokenizer {
         return min(max(j, start + 1), limit)
     }
 
-    /// A number at `i`: digits with optional sign and decimals, a unit, and a note in brackets.
-    private func number(at i: Int, limit: Int) -> (token: Token, next: Int)? {
+    /// A number at `i`: digits with optional sign and decimals, a unit, and a note in brackets; nil
+    /// where the digits are a row's numbering (`numberingMayStand`: first in the line or cell, or
+    /// after words).
+    private func number(at i: Int, limit: Int, numberingMayStand: Bool) -> (token: Token, next: Int)? {
         let s = text.scalars
         var j = i
         if s[j] == "+" || s[j] == "-" {
@@ -124,8 +130,9 @@ struct Tokenizer {
             // A row number: `1.属于国家秘密`, or glued to the previous row's values: `00000002.其他`.
             if j - digitsStart == 1 { return nil }
             end = j - 1
-        } else if i == digitsStart, j - digitsStart <= 2, isNumbering(markAt: j, limit: limit) {
-            // `1. 信访举报投诉类申请` (Markdown, Word lists): the numbering of a label, never a value.
+        } else if numberingMayStand, i == digitsStart, j - digitsStart <= 2, isNumbering(markAt: j, limit: limit) {
+            // `1. 信访举报投诉类申请` (Markdown, Word lists), `1. 0 0 0`, a line `2.` between a wrapped
+            // label's pieces, a cell `| 8. |`: the numbering of a label, never a value.
             return nil
         }
         var token = Token(kind: .value, start: i, end: end)
@@ -157,8 +164,6 @@ struct Tokenizer {
     private func isNumbering(markAt mark: Int, limit: Int) -> Bool {
         let s = text.scalars
         guard mark < limit, s[mark] == "." || s[mark] == "、" else { return false }
-        // No count is written with a trailing `.`: `1. 0 0 0`, a line `2.` between a wrapped label's
-        // pieces, a cell `| 1. |` are numbering.
         return mark + 1 >= limit || TextNormalization.isSeparator(s[mark + 1])
     }
 

@@ -55,17 +55,23 @@ final class WrappedLabelTests: XCTestCase {
         // Only characters of the groups' cells and numbering are passed over, and only a few.
         XCTAssertEqual(rowsFound("无正当理由大甲量反复申请"), [])
         XCTAssertEqual(rowsFound("无正当理由大不予处理不予处量反复申请"), [])
+        // A label whose characters are all strays is never passed over as strays, nor is it given
+        // to the label before it (here cut off, its row blank).
+        let unpaid = try XCTUnwrap(rows.firstIndex { $0.key == RowKey.otherUnpaidFee.rawValue })
+        let other = try XCTUnwrap(rows.firstIndex { $0.key == RowKey.otherOther.rawValue })
+        XCTAssertEqual(rowsFound("申请人逾期未按收费通知要求缴纳费用、行政机关不再处理3.其他"), [other])
+        XCTAssertEqual(rowsFound("申请人逾期未2.按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请其他3."), [unpaid, other])
     }
 
     func testNumberingOnALineOfItsOwnBelongsToTheLabel() {
         let text = NormalizedText("申请人无正当\n  1.\n理由逾期不补 2  0\n3.\n5 4. 6 7.5 | 8. |")
         let tokens = Tokenizer(text: text).tokens(in: 0..<text.count)
-        // A count is never written with a trailing `.`: `3.` before the values' line, `4.` before
-        // them on its line and `8.` in a cell of its own are numbering too; `7.5` is a number.
+        // Numbering stands first in its line (`3.`) or cell (`8.`), or after words (`1.`); `4.`
+        // among values is a value with a stray mark, and `7.5` a number.
         XCTAssertEqual(
             tokens.map { text.text($0.start..<$0.end) },
-            ["申请人无正当", "1.", "理由逾期不补", "2", "0", "3.", "5", "4.", "6", "7.5", "8."])
+            ["申请人无正当", "1.", "理由逾期不补", "2", "0", "3.", "5", "4", ".", "6", "7.5", "8."])
         XCTAssertEqual(
-            tokens.map(\.kind), [.text, .text, .text, .value, .value, .text, .value, .text, .value, .value, .text])
+            tokens.map(\.kind), [.text, .text, .text, .value, .value, .text, .value, .value, .text, .value, .value, .text])
     }
 }

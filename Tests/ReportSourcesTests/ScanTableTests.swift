@@ -16,6 +16,13 @@ final class ScanTableTests: XCTestCase {
         return GrayImage(pgm: Array("P5\n\(width) \(height)\n255\n".utf8) + rows)!
     }
 
+    /// `image` as PGM bytes with a run of ink added in pixel row `y`.
+    func pgm(of image: GrayImage, inkingRow y: Int, from: Int, to: Int) -> [UInt8] {
+        var pixels = (0..<image.height).flatMap { row in (0..<image.width).map { image.isInk(x: $0, y: row) ? UInt8(0) : 255 } }
+        for x in from..<to { pixels[y * image.width + x] = 0 }
+        return Array("P5\n\(image.width) \(image.height)\n255\n".utf8) + pixels
+    }
+
     func testRowsAndCellsComeFromTheRules() throws {
         // Three rules make two rows; the first row has three cells, the second two (a merged cell).
         let image = page(
@@ -47,6 +54,15 @@ final class ScanTableTests: XCTestCase {
         let uneven = page(
             width: 1_000, height: 600, horizontal: [200, 300], vertical: [(100, 140, 302), (898, 170, 302)])
         XCTAssertEqual(RuledTableRows.rows(in: uneven).count, 1)
+        // A crop through the table (rules to the image's edge) is no page break; nor are rules whose
+        // cells have ink right where they stop (text touching the table).
+        let cropped = page(
+            width: 1_000, height: 600, horizontal: [200, 300], vertical: [(100, 0, 302), (500, 0, 302), (898, 0, 302)])
+        XCTAssertEqual(RuledTableRows.rows(in: cropped).count, 1)
+        var touching = page(
+            width: 1_000, height: 600, horizontal: [200, 300], vertical: [(100, 140, 302), (500, 140, 302), (898, 140, 302)])
+        touching = try XCTUnwrap(GrayImage(pgm: pgm(of: touching, inkingRow: 141, from: 200, to: 260)))
+        XCTAssertEqual(RuledTableRows.rows(in: touching).count, 1)
     }
 
     func testTextBetweenTablesIsNotARow() {

@@ -54,48 +54,55 @@ enum RuledTableRows {
     }
 
     /// A table a page break cuts has no rule where the page cuts it: its vertical rules run on
-    /// past its first (or last) horizontal line and stop together. Where its outer two do, a rule
-    /// is assumed where they stop.
+    /// past its first (or last) horizontal line and stop together, short of the image's edge, with
+    /// the cells' padding blank beside where they stop. There a rule is assumed. (A crop through the
+    /// table, or text touching it, is no page break: its cells would be cut through.)
     static func closingPageBreaks(_ lines: [PixelBox], in image: GrayImage) -> [PixelBox] {
         guard lines.count >= 2, let first = lines.first, let last = lines.last else { return lines }
         var closed = lines
-        if let top = openEnd(
-            of: first, rules: verticalRules(in: image, top: first.bottom, bottom: lines[1].top), upward: true, in: image)
-        {
-            closed.insert(top, at: 0)
-        }
-        let beforeLast = lines[lines.count - 2]
-        if let bottom = openEnd(
-            of: last, rules: verticalRules(in: image, top: beforeLast.bottom, bottom: last.top), upward: false, in: image)
-        {
-            closed.append(bottom)
-        }
+        let below = verticalRules(in: image, top: first.bottom, bottom: lines[1].top)
+        if let top = openEnd(of: first, rules: below, upward: true, in: image) { closed.insert(top, at: 0) }
+        let above = verticalRules(in: image, top: lines[lines.count - 2].bottom, bottom: last.top)
+        if let bottom = openEnd(of: last, rules: above, upward: false, in: image) { closed.append(bottom) }
         return closed
     }
+
+    /// Pixel rows of padding a page break leaves blank inside a cut cell, beside its rules' end.
+    static let breakPadding = 3
 
     /// Where the outer two of `rules` stop together at least a row's height beyond `line`, a
     /// line there as wide as `line`.
     private static func openEnd(of line: PixelBox, rules: [Range<Int>], upward: Bool, in image: GrayImage) -> PixelBox? {
         guard rules.count >= 2, let left = rules.first, let right = rules.last else { return nil }
-        let ends = [left, right].map { rule -> Int in
+        let step = upward ? -1 : 1
+        var ends: [Int] = []
+        for rule in [left, right] {
             let x = (rule.lowerBound + rule.upperBound) / 2
             var y = upward ? line.top - 1 : line.bottom
             var end = upward ? line.top : line.bottom - 1
             var gap = 0
-            while y >= 0, y < image.height, gap <= bridgedGap {
+            while gap <= bridgedGap {
+                guard y >= 0, y < image.height else { return nil }  // the image's edge: a crop, not a break
                 if image.isInk(x: x, y: y) {
                     end = y
                     gap = 0
                 } else {
                     gap += 1
                 }
-                y += upward ? -1 : 1
+                y += step
             }
-            return end
+            ends.append(end)
         }
         guard let near = upward ? ends.max() : ends.min(), let far = upward ? ends.min() : ends.max(),
             far - near <= 3, abs(near - (upward ? line.top : line.bottom)) >= 12
         else { return nil }
+        // The cells' padding beside the break is blank between the rules.
+        for offset in 1...breakPadding {
+            let y = near - step * offset
+            for x in left.upperBound..<right.lowerBound where image.isInk(x: x, y: y) {
+                if !rules.contains(where: { $0.contains(x) }) { return nil }
+            }
+        }
         return PixelBox(left: line.left, top: far, right: line.right, bottom: far + 1)
     }
 
@@ -117,7 +124,7 @@ enum RuledTableRows {
         return best
     }
 
-    /// The x ranges of vertical rules crossing the band from `bandTop` to `bandBottom` to bottom (its edge rows left out),
+    /// The x ranges of vertical rules crossing the band from `bandTop` to `bandBottom` (its edge rows left out),
     /// across the whole page: a merged cell's column has no horizontal rule of its own in the band.
     static func verticalRules(in image: GrayImage, top bandTop: Int, bottom bandBottom: Int) -> [Range<Int>] {
         let top = bandTop + 2, bottom = bandBottom - 2
