@@ -50,31 +50,19 @@ final class ProvenanceTests: XCTestCase {
             let numbers = place.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
             XCTAssertTrue(place.hasPrefix("PDF page ") && numbers.count == 5, place)
             let (page, x0, x1, y0, y1) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
-            let info = String(decoding: try run("pdfinfo", ["-f", "\(page)", "-l", "\(page)", pdf.path]), as: UTF8.self)
+            let info = try toolOutput("pdfinfo", ["-f", "\(page)", "-l", "\(page)", pdf.path])
             let size = try XCTUnwrap(info.split(separator: "\n").first { $0.hasPrefix("Page") && $0.contains("size:") })
             let points = size.split(separator: " ").compactMap { Double($0) }.suffix(2)
             let (width, height) = (points.first ?? 0, points.last ?? 0)
             let crop = [x0, y0, x1 - x0, y1 - y0].enumerated().map { k, share in
                 String(Int(Double(share) / 100 * (k % 2 == 0 ? width : height)))
             }
-            let text = try run(
+            let text = try toolOutput(
                 "pdftotext",
                 ["-f", "\(page)", "-l", "\(page)", "-x", crop[0], "-y", crop[1], "-W", crop[2], "-H", crop[3], pdf.path, "-"])
-            let words = String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
+            let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
             XCTAssertEqual(words, [try XCTUnwrap(cell.value?.description)], "\(key) at \(place)")
         }
-    }
-
-    private func run(_ tool: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
     }
 
     func testALocationReadsBackFromItsDescription() {

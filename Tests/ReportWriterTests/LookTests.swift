@@ -20,21 +20,6 @@ final class LookTests: XCTestCase {
         return base.appendingPathComponent("look")
     }
 
-    /// Runs a tool; returns its standard output.
-    @discardableResult
-    private func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
     private func fixtures() async throws -> [(name: String, report: Report)] {
         let folder = Self.repository.appendingPathComponent("Tests/Fixtures")
         var out: [(String, Report)] = []
@@ -54,7 +39,7 @@ final class LookTests: XCTestCase {
         try requireTool("soffice", package: "libreoffice-writer-nogui")
         try requireTool("pdftotext", package: "poppler-utils")
         let chromium = try PDFPrinter.chromiumNames.first { name in
-            !(try run("sh", ["-c", "command -v \(name) || true"])).isEmpty
+            !(try toolOutput("sh", ["-c", "command -v \(name) || true"])).isEmpty
         }
         guard let chromium else {
             try requireTool("chromium", package: "chromium")
@@ -72,7 +57,7 @@ final class LookTests: XCTestCase {
             docxPaths.append(docx.path)
             let html = artifacts.appendingPathComponent("\(name).html")
             try Data(HTMLWriter.render(document).utf8).write(to: html)
-            try run(
+            try toolOutput(
                 chromium,
                 [
                     "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
@@ -80,7 +65,7 @@ final class LookTests: XCTestCase {
                     "--print-to-pdf=\(artifacts.appendingPathComponent("\(name)-html.pdf").path)", html.absoluteString,
                 ])
         }
-        try run("soffice", ["--headless", "--convert-to", "pdf", "--outdir", artifacts.path] + docxPaths)
+        try toolOutput("soffice", ["--headless", "--convert-to", "pdf", "--outdir", artifacts.path] + docxPaths)
         for (name, report) in reports {
             for (engine, pdf) in [("Word → LibreOffice", "\(name).pdf"), ("HTML → Chromium", "\(name)-html.pdf")] {
                 let path = artifacts.appendingPathComponent(pdf).path
@@ -89,7 +74,7 @@ final class LookTests: XCTestCase {
                     continue
                 }
                 try look(at: path, report: report, label: "\(name) (\(engine))")
-                try run("pdftoppm", ["-r", "50", "-png", path, artifacts.appendingPathComponent(pdf).path])
+                try toolOutput("pdftoppm", ["-r", "50", "-png", path, artifacts.appendingPathComponent(pdf).path])
             }
         }
         print("look test: pages of \(reports.count) reports in \(artifacts.path)")
@@ -97,7 +82,7 @@ final class LookTests: XCTestCase {
 
     private func look(at pdf: String, report: Report, label: String) throws {
         // Nothing past the page's edges.
-        let boxes = try run("pdftotext", ["-bbox", pdf, "-"])
+        let boxes = try toolOutput("pdftotext", ["-bbox", pdf, "-"])
         let pageWidth =
             Double(Self.attribute("width", in: boxes.components(separatedBy: "<page ").dropFirst().first ?? "") ?? "0") ?? 0
         XCTAssertGreaterThan(pageWidth, 0, label)
@@ -112,7 +97,7 @@ final class LookTests: XCTestCase {
         }
         // Every row label of table 三 whole, on at most two lines. (The short group labels in their
         // merged cells share lines with the rows beside them in the text layer, so are not counted.)
-        let lines = try run("pdftotext", ["-raw", pdf, "-"]).split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
+        let lines = try toolOutput("pdftotext", ["-raw", pdf, "-"]).split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
         let labels = Set((report.format.rows[.requests] ?? []).map(\.label))
         for text in labels.map({ $0.filter { !$0.isWhitespace } }) {
             let whole = lines.indices.contains { i in
@@ -121,7 +106,7 @@ final class LookTests: XCTestCase {
             XCTAssertTrue(whole, "\(label): 「\(text)」 is not whole on two lines")
         }
         // The column header on every page where table 三 has rows.
-        let pages = try run("pdftotext", ["-layout", pdf, "-"]).components(separatedBy: "\u{0C}")
+        let pages = try toolOutput("pdftotext", ["-layout", pdf, "-"]).components(separatedBy: "\u{0C}")
         let rowLabels = (report.format.rows[.requests] ?? []).map { $0.label.filter { !$0.isWhitespace } }
         for (n, page) in pages.enumerated() {
             let text = page.filter { !$0.isWhitespace }

@@ -12,3 +12,18 @@ public func requireTool(_ tool: String, package: String) throws {
     }
     throw XCTSkip("skipped: \(tool) is not installed (apt-get install \(package))")
 }
+
+/// Runs a tool found on the PATH and returns its standard output (its errors are dropped).
+@discardableResult
+public func toolOutput(_ tool: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
