@@ -78,13 +78,12 @@ public enum HTMLText {
 
     private struct Converter {
         let s: [Unicode.Scalar]
-        /// Where each source line starts, for the places of the text's pieces.
-        let lineStarts: [Int]
         var i = 0
         var output = TracedText()
         var title: String?
         var row: [String]?
-        var rowPlaces: [String] = []
+        /// Where the current row's cells start in the source.
+        var rowOffsets: [Int] = []
         var cell: String?
         var cellStart = 0
         var inTitle = false
@@ -92,18 +91,7 @@ public enum HTMLText {
 
         init(_ s: [Unicode.Scalar]) {
             self.s = s
-            lineStarts = [0] + s.indices.filter { s[$0] == "\n" }.map { $0 + 1 }
-        }
-
-        /// `HTML 212:35`: the source line and column of a scalar offset.
-        func place(_ offset: Int) -> String {
-            var low = 0, high = lineStarts.count
-            while low < high {
-                let mid = (low + high) / 2
-                if lineStarts[mid] <= offset { low = mid + 1 } else { high = mid }
-            }
-            let line = max(low, 1)
-            return "HTML \(line):\(offset - lineStarts[line - 1] + 1)"
+            output.source = SourceLines(kind: "HTML", scalars: s)
         }
 
         static let blocks: Set<String> = [
@@ -132,7 +120,7 @@ public enum HTMLText {
                 cell? += collapsed
             } else if row == nil {
                 if let first = s[i...].firstIndex(where: { !$0.properties.isWhitespace }), s[first] != "<" {
-                    output.mark(place(first))
+                    output.mark(offset: first)
                 }
                 output.append(collapsed)
             }
@@ -149,7 +137,7 @@ public enum HTMLText {
         mutating func endCell() {
             if let c = cell, row != nil {
                 row?.append(c.trimmingCharacters(in: .whitespaces))
-                rowPlaces.append(place(cellStart))
+                rowOffsets.append(cellStart)
             }
             cell = nil
         }
@@ -158,8 +146,11 @@ public enum HTMLText {
             endCell()
             guard let cells = row else { return }
             row = nil
-            output.appendRow(cells, places: rowPlaces, before: "\n")
-            rowPlaces = []
+            let offsets = rowOffsets
+            output.appendRow(cells, before: "\n") { text, cell in
+                if offsets.indices.contains(cell) { text.mark(offset: offsets[cell]) }
+            }
+            rowOffsets = []
         }
 
         mutating func tag() {
@@ -209,7 +200,7 @@ public enum HTMLText {
             case ("tr", false):
                 endRow()
                 row = []
-                rowPlaces = []
+                rowOffsets = []
             case ("tr", true): endRow()
             case ("td", false), ("th", false):
                 endCell()

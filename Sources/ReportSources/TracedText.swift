@@ -7,6 +7,8 @@ struct TracedText {
     private var line = 1
     private var column = 1
     private var anchors: [TextOrigins.Anchor] = []
+    /// The source whose offsets `mark(offset:)` records, named only when a place is asked for.
+    var source: SourceLines?
 
     mutating func append(_ piece: String) {
         for scalar in piece.unicodeScalars {
@@ -21,28 +23,55 @@ struct TracedText {
     }
 
     /// What is appended from here on came from `place`.
-    mutating func mark(_ place: String) {
+    mutating func mark(_ place: String) { mark(TextOrigins.Anchor(line: line, column: column, place: place)) }
+
+    /// What is appended from here on came from scalar `offset` of `source`.
+    mutating func mark(offset: Int) { mark(TextOrigins.Anchor(line: line, column: column, offset: offset)) }
+
+    private mutating func mark(_ anchor: TextOrigins.Anchor) {
         if let last = anchors.last, last.line == line, last.column == column {
-            anchors[anchors.count - 1] = TextOrigins.Anchor(line: line, column: column, place: place)
+            anchors[anchors.count - 1] = anchor
         } else {
-            anchors.append(TextOrigins.Anchor(line: line, column: column, place: place))
+            anchors.append(anchor)
         }
     }
 
-    /// A table row as one line (`TableRowText`), each cell marked with its place; `before` is
-    /// appended first, and nothing at all when every cell is empty.
-    mutating func appendRow(_ cells: [String], places: [String], before: String = "") {
+    /// A table row as one line (`TableRowText`), each cell marked by `mark` with its index;
+    /// `before` is appended first, and nothing at all when every cell is empty.
+    mutating func appendRow(_ cells: [String], before: String = "", mark: (inout TracedText, Int) -> Void) {
         guard let parts = TableRowText.parts(cells) else { return }
         append(before)
         for (k, part) in parts.enumerated() {
             if k > 0 { append("\t") }
-            if places.indices.contains(part.cell) { mark(places[part.cell]) }
+            mark(&self, part.cell)
             append(part.text)
         }
         append("\n")
     }
 
-    var origins: TextOrigins { TextOrigins(anchors: anchors) }
+    var origins: TextOrigins { TextOrigins(anchors: anchors, source: source) }
+}
+
+/// A source document's lines, which name a scalar offset (`HTML 212:35`) only when asked.
+struct SourceLines: Sendable {
+    let kind: String
+    /// Where each line starts.
+    private let starts: [Int]
+
+    init(kind: String, scalars: [Unicode.Scalar]) {
+        self.kind = kind
+        starts = [0] + scalars.indices.filter { scalars[$0] == "\n" }.map { $0 + 1 }
+    }
+
+    func place(of offset: Int) -> String {
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= offset { low = mid + 1 } else { high = mid }
+        }
+        let line = max(low, 1)
+        return "\(kind) \(line):\(offset - starts[line - 1] + 1)"
+    }
 }
 
 /// Where in a document each position of the text made of it came from.
@@ -50,11 +79,33 @@ struct TextOrigins: Sendable {
     struct Anchor: Sendable {
         let line: Int
         let column: Int
-        let place: String
+        /// The place; or nil, and `offset` in the origins' source names it.
+        let place: String?
+        let offset: Int
+
+        init(line: Int, column: Int, place: String) {
+            (self.line, self.column, self.place, self.offset) = (line, column, place, 0)
+        }
+
+        init(line: Int, column: Int, offset: Int) {
+            (self.line, self.column, self.place, self.offset) = (line, column, nil, offset)
+        }
+
+        fileprivate func shifted(byLines lines: Int) -> Anchor {
+            place.map { Anchor(line: line + lines, column: column, place: $0) }
+                ?? Anchor(line: line + lines, column: column, offset: offset)
+        }
     }
 
     /// In text order.
     let anchors: [Anchor]
+    /// What names the anchors that record an offset.
+    var source: SourceLines?
+
+    init(anchors: [Anchor], source: SourceLines? = nil) {
+        self.anchors = anchors
+        self.source = source
+    }
 
     /// The place of the last anchor at or before a location.
     func place(of location: SourceLocation) -> String? {
@@ -64,12 +115,14 @@ struct TextOrigins: Sendable {
             let anchor = anchors[mid]
             if (anchor.line, anchor.column) <= (location.line, location.column) { low = mid + 1 } else { high = mid }
         }
-        return low > 0 ? anchors[low - 1].place : nil
+        guard low > 0 else { return nil }
+        let anchor = anchors[low - 1]
+        return anchor.place ?? source?.place(of: anchor.offset)
     }
 
     /// The same origins, for the text with `lines` more lines before it.
     func shifted(byLines lines: Int) -> TextOrigins {
-        TextOrigins(anchors: anchors.map { Anchor(line: $0.line + lines, column: $0.column, place: $0.place) })
+        TextOrigins(anchors: anchors.map { $0.shifted(byLines: lines) }, source: source)
     }
 
     /// The pages of a text whose pages a form feed separates (`pdftotext`): `PDF page 3`.

@@ -140,7 +140,10 @@ public enum WordText {
                 guard let text = TableRowText.line(row) else { return }
                 cells[cells.count - 2]? += text + "\n"
             } else {
-                output.appendRow(row, places: tables.last?.places ?? [])
+                let places = tables.last?.places ?? []
+                output.appendRow(row) { text, cell in
+                    if places.indices.contains(cell) { text.mark(places[cell]) }
+                }
             }
         }
 
